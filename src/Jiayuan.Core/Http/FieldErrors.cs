@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Core.Http;
+
+/// <summary>Collects localized field errors for a request; the same messages feed API problem details and form pages.</summary>
+public sealed class FieldErrors(IStringLocalizer localizer)
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Adds a message (a resource key, formatted with <paramref name="args"/>) for <paramref name="field"/>.</summary>
+    public FieldErrors Add(string field, string message, params object[] args)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(localizer[message, args]);
+        return this;
+    }
+
+    public FieldErrors Required(string field, string? value, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "{0} is required.", localizer[label]);
+        }
+        return this;
+    }
+
+    public FieldErrors MaxLength(string field, string? value, int max, string label)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Add(field, "{0} must be at most {1} characters.", localizer[label], max);
+        }
+        return this;
+    }
+
+    public string? First(string field) => _errors.TryGetValue(field, out var list) ? list[0] : null;
+
+    public ValidationProblem ToProblem() =>
+        TypedResults.ValidationProblem(ToDictionary(), title: localizer["The request has invalid fields."]);
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Core.Http;
+
+/// <summary>The stored first response to a creating POST, replayed for retries carrying the same <c>Idempotency-Key</c>.</summary>
+[Audit.NotAudited]
+public sealed class IdempotencyRecord
+{
+    public long Id { get; set; }
+    public required string Key { get; set; }
+    public required string Caller { get; set; }
+    public required string Path { get; set; }
+    public required string RequestHash { get; set; }
+    public int StatusCode { get; set; }
+    public string? ContentType { get; set; }
+    public string? Location { get; set; }
+    public byte[]? Body { get; set; }
+    public bool Completed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// Makes creating POSTs under /api safe to retry: the first request claims the key (UNIQUE per caller) before it runs,
+/// its response is stored, and every retry gets that response back. A retry while the first is still running gets 409;
+/// the same key with a different body gets 422.
+/// </summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+
+    public async Task InvokeAsync(HttpContext context, IDbContextFactory<JiayuanDbContext> factory, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Path.StartsWithSegments("/api")
+            || !context.Request.Headers.TryGetValue(Header, out var keyValues)
+            || string.IsNullOrWhiteSpace(keyValues.ToString()))
+        {
+            await next(context);
+            return;
+        }
+        var key = keyValues.ToString().Trim();
+        if (key.Length > 100)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, l["Idempotency key is too long (at most 100 characters)."]);
+            return;
+        }
+        context.Request.EnableBuffering();
+        string hash;
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(context.Request.Path + "?" + context.Request.QueryString));
+            var buffer = new byte[8192];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+            hash = Convert.ToHexString(sha.GetHashAndReset());
+            context.Request.Body.Position = 0;
+        }
+        var caller = context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "anonymous";
+
+        await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
+        var record = new IdempotencyRecord { Key = key, Caller = caller, Path = context.Request.Path, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var first = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == key && r.Caller == caller, context.RequestAborted);
+            await ReplayAsync(context, first, hash, l);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var capture = new MemoryStream();
+        context.Response.Body = capture;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        capture.Position = 0;
+        if (context.Response.StatusCode < 500)
+        {
+            record.StatusCode = context.Response.StatusCode;
+            record.ContentType = context.Response.ContentType;
+            record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } loc ? loc : null;
+            record.Body = capture.ToArray();
+            record.Completed = true;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        else
+        {
+            // A failed first attempt frees the key so the client can retry for real.
+            db.IdempotencyRecords.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        await capture.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord first, string hash, IStringLocalizer<SharedResource> l)
+    {
+        if (first.RequestHash != hash)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, l["This Idempotency-Key was already used for a different request."]);
+            return;
+        }
+        if (!first.Completed)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, l["The first request with this Idempotency-Key is still being processed; retry shortly."]);
+            return;
+        }
+        context.Response.StatusCode = first.StatusCode;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (first.ContentType is not null)
+        {
+            context.Response.ContentType = first.ContentType;
+        }
+        if (first.Location is not null)
+        {
+            context.Response.Headers.Location = first.Location;
+        }
+        if (first.Body is { Length: > 0 })
+        {
+            await context.Response.Body.WriteAsync(first.Body, context.RequestAborted);
+        }
+    }
+}
+
+public static class IdempotencyExtensions
+{
+    public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.UseMiddleware<IdempotencyMiddleware>();
+}

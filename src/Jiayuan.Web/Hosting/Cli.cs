@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+
+namespace Jiayuan.Web.Hosting;
+
+/// <summary>Verbs of the same executable: migrate, seed demo, create-admin, backup, restore.</summary>
+internal static class Cli
+{
+    private static readonly string[] _verbs = ["migrate", "seed", "create-admin", "backup", "restore"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && _verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var root = new RootCommand("Jiayuan 家园 — run without a verb to start the web server.");
+
+        var migrate = new Command("migrate", "Apply database migrations.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await Startup.MigrateAsync(app.Services, ct);
+            Console.WriteLine("Migrations applied.");
+            return 0;
+        });
+
+        var seed = new Command("seed", "Seed data.");
+        var demo = new Command("demo", "Seed the 石羊街道 demo into an empty database.");
+        demo.SetAction(async (_, ct) =>
+        {
+            await Startup.MigrateAsync(app.Services, ct);
+            var seeded = await Startup.SeedDemoIfEmptyAsync(app.Services, ct);
+            Console.WriteLine(seeded ? "Demo seeded." : "The database already has accounts; nothing seeded.");
+            return 0;
+        });
+        seed.Subcommands.Add(demo);
+
+        var login = new Option<string>("--login") { Description = "User name of the new administrator.", Required = true };
+        var password = new Option<string>("--password") { Description = "Password (≥ 8 characters with a digit and a lower-case letter).", Required = true };
+        var createAdmin = new Command("create-admin", "Create a system administrator granted at the subdistrict.") { login, password };
+        createAdmin.SetAction(async (parse, ct) =>
+        {
+            await Startup.MigrateAsync(app.Services, ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<JiayuanDbContext>();
+            var places = scope.ServiceProvider.GetRequiredService<Places.Contracts.IPlaceDirectory>();
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var user = new AppUser { UserName = parse.GetValue(login), DisplayName = parse.GetValue(login), CreatedAt = clock.GetUtcNow() };
+            var result = await users.CreateAsync(user, parse.GetValue(password)!);
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+                return 1;
+            }
+            var rootPath = (await places.RootAsync(ct)).Path;
+            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.SystemAdmin, NodePath = rootPath, GrantedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+            Console.WriteLine($"Administrator {user.UserName} created at {rootPath}.");
+            return 0;
+        });
+
+        var backupFile = new Argument<string>("file") { Description = "Backup file to write." };
+        var backup = new Command("backup", "Online backup of the SQLite database (PostgreSQL: prints the pg_dump command).") { backupFile };
+        backup.SetAction(parse => Copy(app, parse.GetValue(backupFile)!, toBackup: true));
+        var restoreFile = new Argument<string>("file") { Description = "Backup file to restore from (stop the server first)." };
+        var restore = new Command("restore", "Restore the SQLite database from a backup file (PostgreSQL: prints the pg_restore command).") { restoreFile };
+        restore.SetAction(parse => Copy(app, parse.GetValue(restoreFile)!, toBackup: false));
+
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(seed);
+        root.Subcommands.Add(createAdmin);
+        root.Subcommands.Add(backup);
+        root.Subcommands.Add(restore);
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static int Copy(WebApplication app, string file, bool toBackup)
+    {
+        var info = app.Services.GetRequiredService<DatabaseInfo>();
+        if (info.Provider == DatabaseProvider.Postgres)
+        {
+            Console.WriteLine(toBackup
+                ? $"PostgreSQL: pg_dump --format=custom --file \"{file}\" \"<your connection's database>\" (see docs/admin-guide.md)"
+                : $"PostgreSQL: pg_restore --clean --if-exists --dbname \"<your connection's database>\" \"{file}\" (see docs/admin-guide.md)");
+            return 2;
+        }
+        var live = new SqliteConnectionStringBuilder(info.ConnectionString).DataSource;
+        if (!toBackup && !File.Exists(file))
+        {
+            Console.Error.WriteLine($"No backup file at {file}.");
+            return 1;
+        }
+        using var source = new SqliteConnection($"Data Source={(toBackup ? live : file)};Pooling=False");
+        using var target = new SqliteConnection($"Data Source={(toBackup ? file : live)};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+        Console.WriteLine(toBackup ? $"Backed up {live} to {file}." : $"Restored {live} from {file}.");
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+using Jiayuan.Core.Hosting;
+using Jiayuan.Core.Http;
+using Jiayuan.Notices;
+using Jiayuan.Places;
+using Jiayuan.Web.Components;
+using Jiayuan.Web.Features.Account;
+using Jiayuan.Web.Features.Admin;
+using Jiayuan.Web.Features.Portal;
+using Jiayuan.Web.Hosting;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Kernel and modules.
+builder.Services.AddJiayuanCore(builder.Configuration, builder.Environment);
+builder.Services.AddPlaces();
+builder.Services.AddNotices();
+
+// Host: pages, API documentation, limits, caching, telemetry, demo data.
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddJiayuanWeb(builder.Configuration);
+builder.Services.AddDemoData();
+
+var app = builder.Build();
+
+if (Cli.IsVerb(args))
+{
+    return await Cli.RunAsync(app, args);
+}
+
+await Startup.PrepareDatabaseAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseOutputCache();
+app.UseAntiforgery();
+app.UseIdempotency();
+
+app.MapStaticAssets();
+app.MapHealth();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Jiayuan 家园 API"));
+app.MapPrometheusScrapingEndpoint("/metrics");
+
+var api = app.MapGroup("/api/v1");
+api.MapAccountApi();
+api.MapAdminApi();
+api.MapPlaces();
+api.MapNotices();
+
+app.MapCultureSwitch();
+app.MapAccountForms();
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies(typeof(PlacesModule).Assembly, typeof(NoticesModule).Assembly);
+
+Startup.PrintWelcome(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public for the test host.</summary>
+public partial class Program;

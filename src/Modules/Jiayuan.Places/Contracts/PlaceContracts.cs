@@ -1,0 +1,50 @@
+namespace Jiayuan.Places.Contracts;
+
+/// <summary>Kinds of node in the place tree (the spatial spine).</summary>
+public enum PlaceKind
+{
+    Subdistrict,
+    Community,
+    Courtyard,
+    Building,
+    Household,
+    Park,
+    Block,
+    OfficeBuilding,
+    BusinessDistrict,
+    Grid,
+    MicroGrid,
+    Unit,
+}
+
+/// <summary>Resettlement (农迁安置) or commercial (商业小区) compound.</summary>
+public enum CourtyardType
+{
+    Resettlement,
+    Commercial,
+}
+
+/// <summary>Kinds of unit located in the subdistrict (驻区单位).</summary>
+public enum UnitKind
+{
+    Enterprise,
+    SocialOrganization,
+    School,
+    Clinic,
+    Government,
+    Military,
+    Other,
+}
+
+/// <summary>A node of the place tree as other modules see it.</summary>
+public sealed record PlaceSummary(long Id, string Code, string Name, PlaceKind Kind, string Path, long? ParentId);
+
+/// <summary>Read access to the place tree for other modules (cached; places change rarely).</summary>
+public interface IPlaceDirectory
+{
+    Task<PlaceSummary?> FindAsync(long id, CancellationToken cancellationToken = default);
+    Task<PlaceSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PlaceSummary>> CommunitiesAsync(CancellationToken cancellationToken = default);
+    /// <summary>The root (the subdistrict).</summary>
+    Task<PlaceSummary> RootAsync(CancellationToken cancellationToken = default);
+}
