@@ -21,6 +21,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddJiayuanWeb(builder.Configuration);
 builder.Services.AddDemoData();
+builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
 
@@ -29,8 +30,8 @@ if (Cli.IsVerb(args))
     return await Cli.RunAsync(app, args);
 }
 
-await Startup.PrepareDatabaseAsync(app);
-
+// Localization first, so that error pages and problem details speak the caller's language too.
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -38,7 +39,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSecurityHeaders();
-app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -29,7 +29,7 @@ public static class CoreServices
         services.AddDataProtection().SetApplicationName("Jiayuan").PersistKeysToFileSystem(keysDir);
         services.AddSingleton<IPersonalDataCipher>(_ => new AesGcmPersonalDataCipher(PersonalDataKey(configuration, keysDir)));
 
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddProblemDetails();
 
         services.AddAuthentication(o =>

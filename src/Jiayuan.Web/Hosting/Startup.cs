@@ -6,22 +6,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jiayuan.Web.Hosting;
 
-/// <summary>First-start work: apply migrations, seed the 石羊 demo into an empty database, print the URL and demo logins.</summary>
-internal static class Startup
+/// <summary>Applies migrations and seeds the demo into an empty database before the server takes requests.</summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
-    public static async Task PrepareDatabaseAsync(WebApplication app)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!app.Configuration.GetValue("Database:MigrateOnStart", true))
+        if (!configuration.GetValue("Database:MigrateOnStart", true))
         {
             return;
         }
-        await MigrateAsync(app.Services, CancellationToken.None);
-        if (app.Configuration.GetValue("Demo:SeedOnStart", true))
+        await Startup.MigrateAsync(services, cancellationToken);
+        if (configuration.GetValue("Demo:SeedOnStart", true))
         {
-            await SeedDemoIfEmptyAsync(app.Services, CancellationToken.None);
+            await Startup.SeedDemoIfEmptyAsync(services, cancellationToken);
         }
     }
 
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>First-start work: apply migrations, seed the 石羊 demo into an empty database, print the URL and demo logins.</summary>
+internal static class Startup
+{
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<JiayuanDbContext>>().CreateDbContextAsync(ct);

@@ -50,11 +50,18 @@ internal sealed class NoticeReader(IDbContextFactory<JiayuanDbContext> factory, 
         {
             return null;
         }
+        if (isStaff)
+        {
+            // Staff of the notice's scope see the live count of residents who read it; their own visits are not counted.
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var count = await db.Set<Notice>().Where(n => n.Id == id).Select(n => n.ReadCount).FirstOrDefaultAsync(ct);
+            return notice with { ReadCount = count };
+        }
         if (user.UserId() is { } userId)
         {
             await RecordReadAsync(id, userId, now, ct);
         }
-        return isStaff ? notice : notice with { ReadCount = null };
+        return notice with { ReadCount = null };
     }
 
     private async Task<NoticeDetail?> LoadAsync(long id, CancellationToken ct)

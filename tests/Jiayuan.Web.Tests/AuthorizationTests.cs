@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using Jiayuan.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiayuan.Web.Tests;
+
+/// <summary>
+/// Enumerates every API endpoint and proves that callers without the role, or with the role in another community,
+/// are refused. A new endpoint fails <see cref="EveryEndpoint_HasAProbe"/> until it is added to <see cref="Probes"/>.
+/// </summary>
+public class AuthorizationTests(JiayuanApp app)
+{
+    /// <summary>How to call an endpoint against 新园社区's data, and who must be refused.</summary>
+    private sealed record Probe(string Method, string Pattern, Func<Ids, string> Url, Func<Ids, HttpContent?>? Body, Access Access);
+
+    private enum Access
+    {
+        /// <summary>Public by design (reads of published data, sign-in).</summary>
+        Public,
+        /// <summary>Any signed-in user, for their own data.</summary>
+        SignedIn,
+        /// <summary>Staff of 新园 (or above): a 府城 worker and a resident are refused.</summary>
+        XinyuanStaff,
+        /// <summary>Subdistrict or system administrators only.</summary>
+        Admin,
+    }
+
+    private sealed record Ids(long Xinyuan, long XinyuanNotice, long SomeUser);
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    private static MultipartFormDataContent File()
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.4 test"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", "a.pdf");
+        return content;
+    }
+
+    private static readonly Probe[] Probes =
+    [
+        new("POST", "/api/v1/auth/login", _ => "/api/v1/auth/login", null, Access.Public),
+        new("POST", "/api/v1/auth/sms-code", _ => "/api/v1/auth/sms-code", null, Access.Public),
+        new("POST", "/api/v1/auth/register", _ => "/api/v1/auth/register", null, Access.Public),
+        new("GET", "/api/v1/me", _ => "/api/v1/me", null, Access.SignedIn),
+        new("PUT", "/api/v1/me", _ => "/api/v1/me", _ => Json("{}"), Access.SignedIn),
+        new("GET", "/api/v1/admin/audit", _ => "/api/v1/admin/audit", null, Access.Admin),
+        new("GET", "/api/v1/admin/users", _ => "/api/v1/admin/users", null, Access.Admin),
+        new("POST", "/api/v1/admin/users/{id:long}/unmask", i => $"/api/v1/admin/users/{i.SomeUser}/unmask", null, Access.Admin),
+        new("GET", "/api/v1/admin/outbox", _ => "/api/v1/admin/outbox", null, Access.Admin),
+        new("GET", "/api/v1/places/root", _ => "/api/v1/places/root", null, Access.Public),
+        new("GET", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", null, Access.Public),
+        new("POST", "/api/v1/places", _ => "/api/v1/places", i => Json($$"""{"parentId":{{i.Xinyuan}},"name":"越权院落","kind":"Courtyard"}"""), Access.XinyuanStaff),
+        new("PUT", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", _ => Json("""{"name":"越权改名"}"""), Access.XinyuanStaff),
+        new("GET", "/api/v1/notices", i => $"/api/v1/notices?placeId={i.Xinyuan}", null, Access.Public),
+        new("GET", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", null, Access.Public),
+        new("POST", "/api/v1/notices", _ => "/api/v1/notices", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权通知","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
+        new("PUT", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权修改","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
+        new("POST", "/api/v1/notices/{id:long}/attachments", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments", _ => File(), Access.XinyuanStaff),
+        new("GET", "/api/v1/notices/{id:long}/attachments/{attachmentId:long}", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments/1", null, Access.Public),
+    ];
+
+    private static IEnumerable<(string Method, string Pattern, Endpoint Endpoint)> ApiEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.StartsWith("/api/docs", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!, (Endpoint)e)));
+
+    private async Task<Ids> IdsAsync()
+    {
+        var xinyuan = await app.PlaceIdAsync(Known.Xinyuan);
+        var page = await app.Anonymous().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/notices?placeId={xinyuan}&pageSize=100");
+        var notice = page.GetProperty("items").EnumerateArray().First(n => n.GetProperty("placeName").GetString() == "新园社区").GetProperty("id").GetInt64();
+        var user = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Users.Select(x => x.Id)));
+        return new Ids(xinyuan, notice, user);
+    }
+
+    [Fact]
+    public void EveryEndpoint_HasAProbe()
+    {
+        var missing = ApiEndpoints(app.Services)
+            .Where(e => !Probes.Any(p => p.Method == e.Method && p.Pattern == e.Pattern))
+            .Select(e => $"{e.Method} {e.Pattern}").ToList();
+        Assert.True(missing.Count == 0, "Endpoints without an authorization probe: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EveryNonPublicEndpoint_RequiresAuthorization()
+    {
+        foreach (var (method, pattern, endpoint) in ApiEndpoints(app.Services))
+        {
+            var probe = Probes.Single(p => p.Method == method && p.Pattern == pattern);
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            Assert.True(anonymous == (probe.Access == Access.Public), $"{method} {pattern}: anonymous={anonymous} but the probe says {probe.Access}");
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_IsRefused_OnEveryProtectedEndpoint()
+    {
+        var ids = await IdsAsync();
+        var client = app.Anonymous();
+        foreach (var p in Probes.Where(p => p.Access != Access.Public))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(p.Method), p.Url(ids)) { Content = p.Body?.Invoke(ids) });
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{p.Method} {p.Pattern} anonymous → {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Role.CommunityWorker)]
+    [InlineData(Role.Resident)]
+    public async Task OtherScopeOrNoRole_IsRefused_AndChangesNothing(Role role)
+    {
+        var ids = await IdsAsync();
+        var login = await app.CreateUserAsync(role, Known.Fucheng);
+        var client = await app.LoginAsync(login);
+        foreach (var p in Probes.Where(p => p.Access is Access.XinyuanStaff or Access.Admin))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(p.Method), p.Url(ids)) { Content = p.Body?.Invoke(ids) });
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
+                $"{login}: {p.Method} {p.Pattern} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        var writes = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditEntries.Where(a => a.UserName == login && a.Action != "login")));
+        Assert.Equal(0, writes);
+    }
+
+    [Fact]
+    public async Task RightScope_IsAllowed_ForScopedWrites()
+    {
+        var ids = await IdsAsync();
+        var client = await app.LoginAsync(Known.XinyuanWorker);
+        foreach (var p in Probes.Where(p => p.Access == Access.XinyuanStaff))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(p.Method), p.Url(ids)) { Content = p.Body?.Invoke(ids) });
+            Assert.True(response.IsSuccessStatusCode, $"xinyuan: {p.Method} {p.Pattern} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
