@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Jiayuan.Web.Tests;
+
+/// <summary>The verbs of the executable, run as a separate process the way an operator runs them.</summary>
+public class CliTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "jiayuan-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_dir);
+
+    private async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Jiayuan.Web.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        psi.ArgumentList.Add("exec");
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["ConnectionStrings__Jiayuan"] = $"Data Source={Path.Combine(_dir, "cli.db")}";
+        psi.Environment["DataDirectory"] = _dir;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + error);
+    }
+
+    private long Count(string db, string table)
+    {
+        using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Verbs_MigrateSeedCreateAdminBackupRestore_Work()
+    {
+        var (code, output) = await RunAsync("migrate");
+        Assert.True(code == 0, output);
+        Assert.Contains("Migrations applied", output, StringComparison.Ordinal);
+
+        (code, output) = await RunAsync("seed", "demo");
+        Assert.True(code == 0, output);
+        Assert.Contains("Demo seeded", output, StringComparison.Ordinal);
+        var live = Path.Combine(_dir, "cli.db");
+        var users = Count(live, "core_users");
+        Assert.Equal(10, users);
+
+        (code, output) = await RunAsync("seed", "demo");
+        Assert.Equal(0, code);
+        Assert.Equal(users, Count(live, "core_users"));
+
+        (code, output) = await RunAsync("create-admin", "--login", "ops", "--password", "short");
+        Assert.NotEqual(0, code);
+        (code, output) = await RunAsync("create-admin", "--login", "ops", "--password", "opsadmin2026");
+        Assert.True(code == 0, output);
+        Assert.Equal(users + 1, Count(live, "core_users"));
+
+        var backup = Path.Combine(_dir, "backup.db");
+        (code, output) = await RunAsync("backup", backup);
+        Assert.True(code == 0, output);
+        Assert.Equal(users + 1, Count(backup, "core_users"));
+
+        (code, output) = await RunAsync("create-admin", "--login", "ops2", "--password", "opsadmin2026");
+        Assert.Equal(users + 2, Count(live, "core_users"));
+        (code, output) = await RunAsync("restore", backup);
+        Assert.True(code == 0, output);
+        Assert.Equal(users + 1, Count(live, "core_users"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}
