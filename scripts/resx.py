@@ -4,6 +4,16 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Choose a role to grant.": "请选择要授予的角色。",
+"Choose the place where the role applies.": "请选择角色适用的地点。",
+"Grant a role": "授予角色",
+"Grant": "授予",
+"Revoke": "撤销",
+"Place code": "地点编码",
+"No place has this code.": "没有这个编码的地点。",
+"No account has this user name.": "没有这个用户名的账号。",
+"Role granted. It takes effect when the user next signs in.": "已授予角色，用户下次登录时生效。",
+"Role revoked.": "已撤销角色。",
 "{0} is required.": "请填写{0}。",
 "{0} must be at most {1} characters.": "{0}最多 {1} 个字符。",
 "A code segment has at most 20 letters, digits or '-'.": "编码段最多 20 个字母、数字或“-”。",

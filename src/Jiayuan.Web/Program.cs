@@ -22,6 +22,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddJiayuanWeb(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddScoped<GrantService>();
 
 var app = builder.Build();
 

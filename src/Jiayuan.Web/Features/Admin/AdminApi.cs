@@ -47,6 +47,7 @@ internal static class AdminApi
                 return TypedResults.Ok(new Unmasked(id, phone, idNumber));
             })
             .WithName("UnmaskUser").WithSummary("Show a user's full phone and ID number (needs the unmask permission; audited).");
+        admin.MapManageGrants();
         admin.MapGet("/outbox", async (JiayuanDbContext db, CancellationToken ct) =>
                 await db.OutboxMessages.AsNoTracking().OrderByDescending(o => o.Id).Take(100)
                     .Select(o => new OutboxRow(o.Id, o.CreatedAt, o.Channel, o.RecipientMasked, o.Body)).ToListAsync(ct))
@@ -91,9 +92,22 @@ internal static class UserQuery
         if (!string.IsNullOrWhiteSpace(q))
         {
             var phone = Phone.Normalize(q);
-            var hash = cipher.Hash(phone);
+            var id = ChineseId.Normalize(q);
             var name = q.Trim();
-            users = Phone.IsMobile(phone) ? users.Where(u => u.PhoneHash == hash) : users.Where(u => u.UserName!.Contains(name));
+            if (Phone.IsMobile(phone))
+            {
+                var hash = cipher.Hash(phone);
+                users = users.Where(u => u.PhoneHash == hash);
+            }
+            else if (ChineseId.IsValid(id))
+            {
+                var hash = cipher.Hash(id);
+                users = users.Where(u => u.IdNumberHash == hash);
+            }
+            else
+            {
+                users = users.Where(u => u.UserName!.Contains(name));
+            }
         }
         var total = await users.CountAsync(ct);
         var items = await users.OrderBy(u => u.Id).Skip((number - 1) * size).Take(size)

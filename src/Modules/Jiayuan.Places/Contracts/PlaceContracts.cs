@@ -44,6 +44,7 @@ public interface IPlaceDirectory
 {
     Task<PlaceSummary?> FindAsync(long id, CancellationToken cancellationToken = default);
     Task<PlaceSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
+    Task<PlaceSummary?> FindByPathAsync(string path, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<PlaceSummary>> CommunitiesAsync(CancellationToken cancellationToken = default);
     /// <summary>The root (the subdistrict).</summary>
     Task<PlaceSummary> RootAsync(CancellationToken cancellationToken = default);

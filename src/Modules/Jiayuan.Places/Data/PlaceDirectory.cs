@@ -21,6 +21,9 @@ internal sealed class PlaceDirectory(IDbContextFactory<JiayuanDbContext> factory
     public Task<PlaceSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         GetAsync("places:code:" + code, q => q.Where(p => p.Code == code), cancellationToken);
 
+    public Task<PlaceSummary?> FindByPathAsync(string path, CancellationToken cancellationToken = default) =>
+        GetAsync("places:path:" + path, q => q.Where(p => p.Path == path), cancellationToken);
+
     public async Task<IReadOnlyList<PlaceSummary>> CommunitiesAsync(CancellationToken cancellationToken = default) =>
         await _signal.GetOrLoadAsync<IReadOnlyList<PlaceSummary>>(cache, "places:communities", _ttl, async () =>
         {
