@@ -1,5 +1,6 @@
 using Jiayuan.Core.Data;
 using Jiayuan.Notices;
+using Jiayuan.Party;
 using Jiayuan.Places;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,7 +13,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JiayuanDbC
 {
     public JiayuanDbContext CreateDbContext(string[] args)
     {
-        new ServiceCollection().AddPlaces().AddNotices();
+        new ServiceCollection().AddPlaces().AddNotices().AddParty();
         var options = new DbContextOptionsBuilder<JiayuanDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=design;Username=postgres");
         return new JiayuanDbContext(options.Options);

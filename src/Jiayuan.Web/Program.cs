@@ -1,6 +1,7 @@
 using Jiayuan.Core.Hosting;
 using Jiayuan.Core.Http;
 using Jiayuan.Notices;
+using Jiayuan.Party;
 using Jiayuan.Places;
 using Jiayuan.Web.Components;
 using Jiayuan.Web.Features.Account;
@@ -10,11 +11,16 @@ using Jiayuan.Web.Hosting;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Environment.IsProduction())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
 
 // Kernel and modules.
 builder.Services.AddJiayuanCore(builder.Configuration, builder.Environment);
 builder.Services.AddPlaces();
 builder.Services.AddNotices();
+builder.Services.AddParty();
 
 // Host: pages, API documentation, limits, caching, telemetry, demo data.
 builder.Services.AddRazorComponents();
@@ -58,11 +64,12 @@ api.MapAccountApi();
 api.MapAdminApi();
 api.MapPlaces();
 api.MapNotices();
+api.MapParty();
 
 app.MapCultureSwitch();
 app.MapAccountForms();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlacesModule).Assembly, typeof(NoticesModule).Assembly);
+    .AddAdditionalAssemblies(ModuleAssemblies.All);
 
 Startup.PrintWelcome(app);
 await app.RunAsync();

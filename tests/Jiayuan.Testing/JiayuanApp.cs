@@ -28,6 +28,9 @@ public class JiayuanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Counts SQL commands per test (to prove a page runs a bounded number of queries).</summary>
+    public CommandCounter Commands { get; } = new();
+
     public bool IsPostgres => !string.IsNullOrEmpty(_pgServer);
 
     /// <summary>Overrides a configuration value before the app starts (e.g. a low rate limit).</summary>
@@ -59,6 +62,11 @@ public class JiayuanApp : WebApplicationFactory<Program>, IAsyncLifetime
             UseKestrel();
         }
         StartServer();
+        if (!_useKestrel)
+        {
+            // Lets per-test counters (AsyncLocal) follow a request into the in-memory server.
+            Server.PreserveExecutionContext = true;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -85,7 +93,11 @@ public class JiayuanApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseUrls("http://127.0.0.1:0");
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+        });
     }
 
     /// <summary>The loopback address Kestrel listens on (with <see cref="OnKestrel"/>).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Headers;
 using Jiayuan.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -24,11 +25,13 @@ public class AuthorizationTests(JiayuanApp app)
         SignedIn,
         /// <summary>Staff of 新园 (or above): a 府城 worker and a resident are refused.</summary>
         XinyuanStaff,
+        /// <summary>Party managers of 新园 (branch secretary or above): refused like <see cref="XinyuanStaff"/>; allowed case tested in the module.</summary>
+        XinyuanManager,
         /// <summary>Subdistrict or system administrators only.</summary>
         Admin,
     }
 
-    private sealed record Ids(long Xinyuan, long XinyuanNotice, long SomeUser);
+    private sealed record Ids(long Xinyuan, long XinyuanNotice, long SomeUser, long XinyuanOrg, long XinyuanMember);
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
@@ -55,6 +58,12 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/admin/users/{id:long}/grants", i => $"/api/v1/admin/users/{i.SomeUser}/grants", i => Json($$"""{"role":"CommunityWorker","placeId":{{i.Xinyuan}}}"""), Access.Admin),
         new("DELETE", "/api/v1/admin/users/{id:long}/grants/{grantId:long}", i => $"/api/v1/admin/users/{i.SomeUser}/grants/1", null, Access.Admin),
         new("GET", "/api/v1/admin/outbox", _ => "/api/v1/admin/outbox", null, Access.Admin),
+        new("GET", "/api/v1/party/stats", _ => "/api/v1/party/stats?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/party/dues", _ => "/api/v1/party/dues?base=5000", null, Access.Public),
+        new("GET", "/api/v1/party/organizations", _ => "/api/v1/party/organizations?scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/party/organizations/{id:long}", i => $"/api/v1/party/organizations/{i.XinyuanOrg}", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/party/members/{id:long}/convert", i => $"/api/v1/party/members/{i.XinyuanMember}/convert", null, Access.XinyuanManager),
+        new("POST", "/api/v1/party/members/{id:long}/extend", i => $"/api/v1/party/members/{i.XinyuanMember}/extend", _ => Json("{\"months\":6}"), Access.XinyuanManager),
         new("GET", "/api/v1/places/root", _ => "/api/v1/places/root", null, Access.Public),
         new("GET", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", null, Access.Public),
         new("POST", "/api/v1/places", _ => "/api/v1/places", i => Json($$"""{"parentId":{{i.Xinyuan}},"name":"越权院落","kind":"Courtyard"}"""), Access.XinyuanStaff),
@@ -78,7 +87,10 @@ public class AuthorizationTests(JiayuanApp app)
         var page = await app.Anonymous().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/notices?placeId={xinyuan}&pageSize=100");
         var notice = page.GetProperty("items").EnumerateArray().First(n => n.GetProperty("placeName").GetString() == "新园社区").GetProperty("id").GetInt64();
         var user = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Users.Select(x => x.Id)));
-        return new Ids(xinyuan, notice, user);
+        Task<long> FirstAsync(string sql) => app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Database.SqlQueryRaw<long>(sql)));
+        var org = await FirstAsync("SELECT \"Id\" AS \"Value\" FROM party_organizations WHERE \"PlacePath\" = '/510107063/003'");
+        var member = await FirstAsync("SELECT \"Id\" AS \"Value\" FROM party_members WHERE \"PlacePath\" = '/510107063/003'");
+        return new Ids(xinyuan, notice, user, org, member);
     }
 
     [Fact]
@@ -121,7 +133,7 @@ public class AuthorizationTests(JiayuanApp app)
         var ids = await IdsAsync();
         var login = await app.CreateUserAsync(role, Known.Fucheng);
         var client = await app.LoginAsync(login);
-        foreach (var p in Probes.Where(p => p.Access is Access.XinyuanStaff or Access.Admin))
+        foreach (var p in Probes.Where(p => p.Access is Access.XinyuanStaff or Access.XinyuanManager or Access.Admin))
         {
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(p.Method), p.Url(ids)) { Content = p.Body?.Invoke(ids) });
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,

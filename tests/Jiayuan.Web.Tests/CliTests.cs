@@ -76,6 +76,20 @@ public class CliTests : IDisposable
         Assert.Equal(users + 1, Count(live, "core_users"));
     }
 
+    [Fact]
+    public async Task CreateAdmin_OnEmptyDatabase_NeedsAndCreatesTheSubdistrict()
+    {
+        var (code, output) = await RunAsync("create-admin", "--login", "ops", "--password", "opsadmin2026");
+        Assert.Equal(1, code);
+        Assert.Contains("--subdistrict-code", output, StringComparison.Ordinal);
+
+        (code, output) = await RunAsync("create-admin", "--login", "ops", "--password", "opsadmin2026", "--subdistrict-code", "510107063", "--subdistrict-name", "石羊街道");
+        Assert.True(code == 0, output);
+        var live = Path.Combine(_dir, "cli.db");
+        Assert.Equal(1, Count(live, "places_places"));
+        Assert.Equal(1, Count(live, "core_role_grants"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

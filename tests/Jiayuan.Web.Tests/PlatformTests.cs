@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -126,5 +127,28 @@ public class PlatformTests(JiayuanApp app)
         var worker = await app.LoginAsync(Known.FuchengWorker);
         var response = await worker.PostAsync("/api/v1/admin/users/1/unmask", null);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
+
+public class IdempotencyJanitorTests
+{
+    [Fact]
+    public async Task Purge_DropsRecordsOlderThanADay_KeepsRecentOnes()
+    {
+        await using var app = new JiayuanApp();
+        await app.InitializeAsync();
+        var placeId = await app.PlaceIdAsync(Known.Fucheng);
+        async Task PostAsync(string key) => (await (await app.LoginAsync(Known.FuchengWorker)).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/notices")
+        {
+            Headers = { { "Idempotency-Key", key } },
+            Content = JsonContent.Create(new { placeId, board = "Property", title = "幂等清理 " + key, bodyHtml = "<p>x</p>" }),
+        })).EnsureSuccessStatusCode();
+        await PostAsync("old");
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        await PostAsync("new");
+        var janitor = app.Services.GetRequiredService<Core.Http.IdempotencyJanitor>();
+        Assert.Equal(1, await janitor.PurgeAsync(TestContext.Current.CancellationToken));
+        var keys = await app.WithDbAsync(db => db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
+        Assert.Equal(["new"], keys);
     }
 }

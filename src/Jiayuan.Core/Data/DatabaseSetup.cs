@@ -23,14 +23,15 @@ public static class DatabaseSetup
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite;
 
-    public static string ConnectionString(IConfiguration configuration, string contentRoot)
+    /// <summary>The configured connection string, else the SQLite file jiayuan.db in <paramref name="dataDirectory"/>.</summary>
+    public static string ConnectionString(IConfiguration configuration, string dataDirectory)
     {
         var configured = configuration.GetConnectionString("Jiayuan");
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return configured;
         }
-        var dir = Path.Combine(contentRoot, "data");
+        var dir = dataDirectory;
         Directory.CreateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "jiayuan.db")}";
     }
@@ -57,15 +58,17 @@ public static class DatabaseSetup
         }
     }
 
-    public static IServiceCollection AddJiayuanDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddJiayuanDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var provider = Provider(configuration);
-        var connectionString = ConnectionString(configuration, contentRoot);
+        var connectionString = ConnectionString(configuration, dataDirectory);
         services.AddSingleton<AuditInterceptor>();
         services.AddPooledDbContextFactory<JiayuanDbContext>((sp, options) =>
         {
             Configure(options, provider, connectionString);
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            // Extra interceptors registered by the host or by tests (e.g. a query counter).
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         // Identity and request-scoped handlers get a context from the pool; never also AddDbContext (it crashes at start).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JiayuanDbContext>>().CreateDbContext());

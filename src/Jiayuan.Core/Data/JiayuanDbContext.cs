@@ -25,7 +25,8 @@ public sealed class JiayuanDbContext(DbContextOptions<JiayuanDbContext> options)
         base.ConfigureConventions(configurationBuilder);
         if (!IsPostgres)
         {
-            // SQLite cannot compare or sort DateTimeOffset stored as text; as a long (UTC ticks in the high bits) it can, in index order.
+            // SQLite cannot compare or sort DateTimeOffset stored as text; as a long it can. The long encodes the value's own clock
+            // ticks, so it sorts by instant only because every value is written in UTC (writers normalize; see decision 0003).
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
         }

@@ -23,7 +23,7 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddJiayuanDatabase(configuration, environment.ContentRootPath);
+        services.AddJiayuanDatabase(configuration, DataDirectory(configuration, environment));
 
         var keysDir = new DirectoryInfo(Path.Combine(DataDirectory(configuration, environment), "keys"));
         services.AddDataProtection().SetApplicationName("Jiayuan").PersistKeysToFileSystem(keysDir);
@@ -54,14 +54,14 @@ public static class CoreServices
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:SessionMinutes", 120));
                 o.SlidingExpiration = true;
-                o.Events = new CookieAuthenticationEvents
-                {
-                    OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden),
-                };
+                // Set handlers on Identity's events object: replacing it would drop the security-stamp validation.
+                o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
             }));
         services.AddAuthorization();
 
+        // Page sessions re-check the security stamp every few minutes, so revoked roles stop working without a new sign-in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(configuration.GetValue("Auth:StampCheckMinutes", 5)));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<AccountService>();
         services.AddSingleton<HomeSections>();
+        services.AddSingleton<Http.IdempotencyJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Http.IdempotencyJanitor>());
         return services;
     }
 

@@ -39,6 +39,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
+            // Sign-in responses carry tokens: never stored, and a retried sign-in is harmless.
+            || context.Request.Path.StartsWithSegments("/api/v1/auth/login")
             || !context.Request.Headers.TryGetValue(Header, out var keyValues)
             || string.IsNullOrWhiteSpace(keyValues.ToString()))
         {
@@ -65,7 +67,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             hash = Convert.ToHexString(sha.GetHashAndReset());
             context.Request.Body.Position = 0;
         }
-        var caller = context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "anonymous";
+        // Anonymous callers are told apart by address, so two strangers' keys never collide.
+        var caller = context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? "anon:" + context.Connection.RemoteIpAddress;
 
         await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
         var record = new IdempotencyRecord { Key = key, Caller = caller, Path = context.Request.Path, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
@@ -144,4 +148,35 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 public static class IdempotencyExtensions
 {
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.UseMiddleware<IdempotencyMiddleware>();
+}
+
+/// <summary>Deletes stored first responses after a day: retries come within minutes, the table must not grow forever.</summary>
+internal sealed class IdempotencyJanitor(IDbContextFactory<JiayuanDbContext> factory, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<IdempotencyJanitor> log)
+    : Microsoft.Extensions.Hosting.BackgroundService
+{
+    public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log, e, "Purging idempotency records failed; retrying in an hour.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - KeepFor;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).ExecuteDeleteAsync(ct);
+    }
 }

@@ -38,15 +38,25 @@ internal static class Cli
 
         var login = new Option<string>("--login") { Description = "User name of the new administrator.", Required = true };
         var password = new Option<string>("--password") { Description = "Password (≥ 8 characters with a digit and a lower-case letter).", Required = true };
-        var createAdmin = new Command("create-admin", "Create a system administrator granted at the subdistrict.") { login, password };
+        var rootCode = new Option<string>("--subdistrict-code") { Description = "On an empty database: the subdistrict's 9-digit code (e.g. 510107063)." };
+        var rootName = new Option<string>("--subdistrict-name") { Description = "On an empty database: the subdistrict's name (e.g. 石羊街道)." };
+        var createAdmin = new Command("create-admin", "Create a system administrator granted at the subdistrict (creating the subdistrict on an empty database).") { login, password, rootCode, rootName };
         createAdmin.SetAction(async (parse, ct) =>
         {
             await Startup.MigrateAsync(app.Services, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var db = scope.ServiceProvider.GetRequiredService<JiayuanDbContext>();
-            var places = scope.ServiceProvider.GetRequiredService<Places.Contracts.IPlaceDirectory>();
+            var setup = scope.ServiceProvider.GetRequiredService<Places.Contracts.IPlaceTreeSetup>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var code = parse.GetValue(rootCode);
+            var name = parse.GetValue(rootName);
+            var existingRoot = await scope.ServiceProvider.GetRequiredService<Places.Contracts.IPlaceDirectory>().DescendantsAsync("", Places.Contracts.PlaceKind.Subdistrict, ct);
+            if (existingRoot.Count == 0 && (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name)))
+            {
+                await Console.Error.WriteLineAsync("The database has no subdistrict yet: pass --subdistrict-code and --subdistrict-name (or run 'seed demo').");
+                return 1;
+            }
             var user = new AppUser { UserName = parse.GetValue(login), DisplayName = parse.GetValue(login), CreatedAt = clock.GetUtcNow() };
             var result = await users.CreateAsync(user, parse.GetValue(password)!);
             if (!result.Succeeded)
@@ -54,7 +64,7 @@ internal static class Cli
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
                 return 1;
             }
-            var rootPath = (await places.RootAsync(ct)).Path;
+            var rootPath = (await setup.EnsureRootAsync(code ?? "", name ?? "", ct)).Path;
             db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.SystemAdmin, NodePath = rootPath, GrantedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"Administrator {user.UserName} created at {rootPath}.");

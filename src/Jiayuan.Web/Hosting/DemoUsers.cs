@@ -30,6 +30,13 @@ internal sealed class DemoUsers(IServiceProvider services, IPlaceDirectory place
 
     public int Order => 20;
 
+    /// <summary>True when the demo accounts exist (the banner lists them only then).</summary>
+    public static bool ArePresent(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<JiayuanDbContext>().Users.Any(u => u.UserName == All[0].Login);
+    }
+
     public async Task SeedAsync(JiayuanDbContext db, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();

@@ -74,10 +74,13 @@ internal static class Startup
             Console.WriteLine();
             Console.WriteLine($"  家园 Jiayuan is running at {url}   (API docs: {url}/api/docs)");
             Console.WriteLine($"  Database: {app.Services.GetRequiredService<DatabaseInfo>().Provider}");
-            Console.WriteLine("  Demo logins (password for all: " + DemoUsers.Password + "):");
-            foreach (var u in DemoUsers.All)
+            if (DemoUsers.ArePresent(app.Services))
             {
-                Console.WriteLine($"    {u.Login,-12} {u.Phone}  {u.Role,-17} @ {u.NodeName}");
+                Console.WriteLine("  Demo logins (password for all: " + DemoUsers.Password + "):");
+                foreach (var u in DemoUsers.All)
+                {
+                    Console.WriteLine($"    {u.Login,-12} {u.Phone}  {u.Role,-17} @ {u.NodeName}");
+                }
             }
             Console.WriteLine();
         });

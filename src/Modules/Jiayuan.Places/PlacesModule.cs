@@ -18,6 +18,7 @@ public static class PlacesModule
         ModelRegistry.Register(typeof(PlacesModule).Assembly);
         services.AddMemoryCache();
         services.AddSingleton<IPlaceDirectory, PlaceDirectory>();
+        services.AddSingleton<IPlaceTreeSetup, PlaceTreeSetup>();
         services.AddSingleton<IDemoSeeder, PlacesDemoSeeder>();
         services.AddSingleton(new NavItem("/places", "Places", 20));
         return services;

@@ -46,6 +46,15 @@ public interface IPlaceDirectory
     Task<PlaceSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
     Task<PlaceSummary?> FindByPathAsync(string path, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<PlaceSummary>> CommunitiesAsync(CancellationToken cancellationToken = default);
+    /// <summary>Places of <paramref name="kind"/> under <paramref name="path"/>, in tree order (not cached).</summary>
+    Task<IReadOnlyList<PlaceSummary>> DescendantsAsync(string path, PlaceKind kind, CancellationToken cancellationToken = default);
     /// <summary>The root (the subdistrict).</summary>
     Task<PlaceSummary> RootAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>First-install setup of the place tree (the CLI uses it when no demo is seeded).</summary>
+public interface IPlaceTreeSetup
+{
+    /// <summary>Returns the root, creating the subdistrict with <paramref name="code"/> and <paramref name="name"/> when the tree is empty.</summary>
+    Task<PlaceSummary> EnsureRootAsync(string code, string name, CancellationToken cancellationToken = default);
 }

@@ -32,6 +32,16 @@ internal sealed class PlaceDirectory(IDbContextFactory<JiayuanDbContext> factory
                 .ToListAsync(cancellationToken);
         }) ?? [];
 
+    public async Task<IReadOnlyList<PlaceSummary>> DescendantsAsync(string path, PlaceKind kind, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Set<Place>().AsNoTracking()
+                .Where(p => p.Kind == kind && string.Compare(p.Path, from) >= 0 && string.Compare(p.Path, to) < 0)
+                .OrderBy(p => p.Path))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<PlaceSummary> RootAsync(CancellationToken cancellationToken = default) =>
         await GetAsync("places:root", q => q.Where(p => p.ParentId == null).OrderBy(p => p.Id), cancellationToken)
         ?? throw new InvalidOperationException("The place tree has no root; run 'seed demo' or create the subdistrict.");

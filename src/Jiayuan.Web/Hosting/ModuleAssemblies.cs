@@ -1,0 +1,12 @@
+using System.Reflection;
+using Jiayuan.Notices;
+using Jiayuan.Party;
+using Jiayuan.Places;
+
+namespace Jiayuan.Web.Hosting;
+
+/// <summary>The module assemblies whose pages the router serves; one list for the endpoint mapping and the router.</summary>
+internal static class ModuleAssemblies
+{
+    public static readonly Assembly[] All = [typeof(PlacesModule).Assembly, typeof(NoticesModule).Assembly, typeof(PartyModule).Assembly];
+}

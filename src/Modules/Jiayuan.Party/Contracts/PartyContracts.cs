@@ -1,0 +1,58 @@
+namespace Jiayuan.Party.Contracts;
+
+/// <summary>Kinds of Party organization. <see cref="PartyGroup"/> lives inside a branch and is not counted as an organization.</summary>
+public enum OrgKind
+{
+    WorkingCommittee,
+    Committee,
+    GeneralBranch,
+    Branch,
+    JointBranch,
+    PartyGroup,
+}
+
+/// <summary>Two-new organizations (两新组织): non-public enterprises and social organizations.</summary>
+public enum TwoNewKind
+{
+    NonPublicEnterprise,
+    SocialOrganization,
+}
+
+/// <summary>How an organization was formed: standalone (单独建), jointly (联建) or by affiliation (挂靠).</summary>
+public enum FormationMode
+{
+    Standalone,
+    Joint,
+    Affiliated,
+}
+
+public enum MemberStatus
+{
+    Probationary,
+    Full,
+}
+
+/// <summary>Which dues rate table applies to a member (中组部 2008).</summary>
+public enum DuesCategory
+{
+    Employed,
+    Retired,
+    /// <summary>Students, the unemployed and members on relief: a flat 0.20 yuan a month.</summary>
+    Flat,
+}
+
+/// <summary>New organizations founded in the year, by kind.</summary>
+public sealed record NewOrganizations(int Total, int NonPublicEnterprise, int SocialOrganization, int CourtyardBranch);
+
+/// <summary>Party statistics for a node of the place tree and a year, computed from the records.</summary>
+public sealed record PartyStats(string Scope, string ScopeName, int Year, int Organizations, int TwoNewOrganizations, int Members, int TwoNewMembers,
+    int CourtyardBranches, int PartyGroups, NewOrganizations NewOrganizations);
+
+/// <summary>Party statistics for other modules (the dashboard).</summary>
+public interface IPartyStatistics
+{
+    Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A rule an organization breaks or is close to breaking; <see cref="Message"/> is a resource key that names the rule.</summary>
+public sealed record RuleFlag(string Code, string Message, object[] Args);

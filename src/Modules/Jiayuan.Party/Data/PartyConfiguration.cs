@@ -1,0 +1,54 @@
+using Jiayuan.Party.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jiayuan.Party.Data;
+
+internal sealed class PartyOrganizationConfiguration : IEntityTypeConfiguration<PartyOrganization>
+{
+    public void Configure(EntityTypeBuilder<PartyOrganization> b)
+    {
+        b.ToTable("party_organizations");
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.Path).HasMaxLength(400);
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.PlaceKind).HasMaxLength(20);
+        b.Property(x => x.Secretary).HasMaxLength(50);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.TwoNew).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.FormationMode).HasConversion<string>().HasMaxLength(12);
+        b.Ignore(x => x.IsCourtyardBranch);
+        b.Ignore(x => x.TermYears);
+        b.Ignore(x => x.ElectionDue);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.Path).IsUnique();
+        b.HasIndex(x => new { x.PlacePath, x.Kind });
+        b.HasIndex(x => x.ParentId);
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyMember>
+{
+    public void Configure(EntityTypeBuilder<PartyMember> b)
+    {
+        b.ToTable("party_members");
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.RealName).HasMaxLength(50);
+        b.Property(x => x.IdNumberCipher).HasMaxLength(200);
+        b.Property(x => x.IdNumberHash).HasMaxLength(64);
+        b.Property(x => x.IdNumberMasked).HasMaxLength(24);
+        b.Property(x => x.PhoneCipher).HasMaxLength(200);
+        b.Property(x => x.PhoneMasked).HasMaxLength(16);
+        b.Property(x => x.WorkUnit).HasMaxLength(120);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.DuesCategory).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.DuesBase).HasPrecision(12, 2);
+        b.HasIndex(x => new { x.PlacePath, x.IsTwoNew });
+        b.HasIndex(x => new { x.OrganizationId, x.Status });
+        b.HasIndex(x => x.IdNumberHash).IsUnique();
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,67 @@
+using Jiayuan.Core.Data;
+using Jiayuan.Party.Contracts;
+using Jiayuan.Party.Domain;
+using Jiayuan.Places.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiayuan.Party.Features.Stats;
+
+/// <summary>Statistics of any node of the place tree, counted from the records (never stored totals).</summary>
+public static class PartyStatisticsEndpoint
+{
+    public static RouteGroupBuilder MapPartyStats(this RouteGroupBuilder api)
+    {
+        api.MapGet("/party/stats", async Task<Results<Ok<PartyStats>, NotFound>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+            {
+                var code = string.IsNullOrWhiteSpace(scope) ? (await places.RootAsync(ct)).Code : scope.Trim();
+                return await stats.ForPlaceAsync(code, year ?? clock.GetLocalNow().Year, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+            })
+            .AllowAnonymous().WithName("PartyStats")
+            .WithSummary("Organizations, two-new organizations, members, two-new members, courtyard branches, party groups and the year's new organizations under a place.");
+        return api;
+    }
+}
+
+internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places) : IPartyStatistics
+{
+    public async Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default)
+    {
+        var place = await places.FindByCodeAsync(placeCode, cancellationToken);
+        if (place is null)
+        {
+            return null;
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (from, to) = TreePath.Descendants(place.Path);
+        var path = place.Path;
+        var orgs = db.Set<PartyOrganization>().AsNoTracking()
+            .Where(o => o.PlacePath == path || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0));
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year + 1, 1, 1);
+        // One grouped scan for the organization figures.
+        var byKind = await orgs.GroupBy(o => new { o.Kind, o.TwoNew, Courtyard = o.PlaceKind == "Courtyard", New = o.FoundedOn >= start && o.FoundedOn < end })
+            .Select(g => new { g.Key.Kind, g.Key.TwoNew, g.Key.Courtyard, g.Key.New, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var counted = byKind.Where(x => x.Kind != OrgKind.PartyGroup).ToList();
+        var fresh = counted.Where(x => x.New).ToList();
+        var members = db.Set<PartyMember>().AsNoTracking()
+            .Where(m => m.PlacePath == path || (string.Compare(m.PlacePath, from) >= 0 && string.Compare(m.PlacePath, to) < 0));
+        var memberCounts = await members.GroupBy(m => m.IsTwoNew).Select(g => new { TwoNew = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var freshNpe = fresh.Where(x => x.TwoNew == TwoNewKind.NonPublicEnterprise).Sum(x => x.Count);
+        var freshSo = fresh.Where(x => x.TwoNew == TwoNewKind.SocialOrganization).Sum(x => x.Count);
+        var freshCourtyard = fresh.Where(x => x.Kind == OrgKind.Branch && x.Courtyard).Sum(x => x.Count);
+        return new PartyStats(
+            place.Code, place.Name, year,
+            Organizations: counted.Sum(x => x.Count),
+            TwoNewOrganizations: counted.Where(x => x.TwoNew != null).Sum(x => x.Count),
+            Members: memberCounts.Sum(x => x.Count),
+            TwoNewMembers: memberCounts.Where(x => x.TwoNew).Sum(x => x.Count),
+            CourtyardBranches: counted.Where(x => x.Kind == OrgKind.Branch && x.Courtyard).Sum(x => x.Count),
+            PartyGroups: byKind.Where(x => x.Kind == OrgKind.PartyGroup).Sum(x => x.Count),
+            NewOrganizations: new NewOrganizations(fresh.Sum(x => x.Count), freshNpe, freshSo, freshCourtyard));
+    }
+}

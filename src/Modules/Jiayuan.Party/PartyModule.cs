@@ -1,0 +1,30 @@
+using Jiayuan.Core.Composition;
+using Jiayuan.Core.Data;
+using Jiayuan.Party.Contracts;
+using Jiayuan.Party.Demo;
+using Jiayuan.Party.Features.Dues;
+using Jiayuan.Party.Features.Members;
+using Jiayuan.Party.Features.Organizations;
+using Jiayuan.Party.Features.Stats;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiayuan.Party;
+
+/// <summary>The core (一核): the Party organization tree, members and their lifecycle, dues, and the statistics of any node.</summary>
+public static class PartyModule
+{
+    public static IServiceCollection AddParty(this IServiceCollection services)
+    {
+        ModelRegistry.Register(typeof(PartyModule).Assembly);
+        services.AddSingleton<IPartyStatistics, PartyStatistics>();
+        services.AddScoped<OrgQueries>();
+        services.AddScoped<MemberLifecycleHandler>();
+        services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
+        services.AddSingleton(new NavItem("/party", "Party building", 30));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle();
+}
