@@ -72,6 +72,8 @@ public class JiayuanApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build output's static assets (compressed CSS) are found only through the dev manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("DataDirectory", _dir);
         builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");

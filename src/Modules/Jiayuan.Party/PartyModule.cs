@@ -3,6 +3,8 @@ using Jiayuan.Core.Data;
 using Jiayuan.Party.Contracts;
 using Jiayuan.Party.Demo;
 using Jiayuan.Party.Features.Dues;
+using Jiayuan.Party.Features.Meetings;
+using Jiayuan.Party.Features.Pledges;
 using Jiayuan.Party.Features.Members;
 using Jiayuan.Party.Features.Organizations;
 using Jiayuan.Party.Features.Stats;
@@ -20,11 +22,14 @@ public static class PartyModule
         services.AddSingleton<IPartyStatistics, PartyStatistics>();
         services.AddScoped<OrgQueries>();
         services.AddScoped<MemberLifecycleHandler>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<PledgeService>();
+        services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
         services.AddSingleton(new NavItem("/party", "Party building", 30));
         return services;
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges();
 }

@@ -56,3 +56,15 @@ public interface IPartyStatistics
 
 /// <summary>A rule an organization breaks or is close to breaking; <see cref="Message"/> is a resource key that names the rule.</summary>
 public sealed record RuleFlag(string Code, string Message, object[] Args);
+
+/// <summary>Kinds of organizational life (三会一课, theme day, organizational-life meeting, democratic appraisal).</summary>
+public enum MeetingKind
+{
+    GeneralMeeting,
+    CommitteeMeeting,
+    GroupMeeting,
+    PartyLesson,
+    ThemeDay,
+    OrganizationalLife,
+    DemocraticAppraisal,
+}

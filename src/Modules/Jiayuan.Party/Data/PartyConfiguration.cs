@@ -52,3 +52,45 @@ internal sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyM
         b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class BranchMeetingConfiguration : IEntityTypeConfiguration<BranchMeeting>
+{
+    public void Configure(EntityTypeBuilder<BranchMeeting> b)
+    {
+        b.ToTable("party_meetings");
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Topic).HasMaxLength(200);
+        b.HasIndex(x => new { x.OrganizationId, x.Kind, x.HeldOn });
+        b.HasIndex(x => x.PlacePath);
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeetingAttendanceConfiguration : IEntityTypeConfiguration<MeetingAttendance>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendance> b)
+    {
+        b.ToTable("party_meeting_attendance");
+        b.HasIndex(x => new { x.MeetingId, x.MemberId }).IsUnique();
+        b.HasIndex(x => x.MemberId);
+        b.HasOne<BranchMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
+{
+    public void Configure(EntityTypeBuilder<Pledge> b)
+    {
+        b.ToTable("party_pledges");
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.MemberName).HasMaxLength(50);
+        b.Property(x => x.OrganizationName).HasMaxLength(120);
+        b.Property(x => x.Text).HasMaxLength(500);
+        b.Property(x => x.ProgressNote).HasMaxLength(500);
+        b.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+        b.HasIndex(x => new { x.PlacePath, x.Year, x.PublicConsent });
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -153,14 +153,60 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         await db.SaveChangesAsync(cancellationToken);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var created = new List<(PartyOrganization Org, PartyMember Member)>();
         foreach (var (org, count) in members)
         {
             for (var i = 0; i < count; i++)
             {
-                db.Add(NewMember(org, i, today, now));
+                var member = NewMember(org, i, today, now);
+                db.Add(member);
+                created.Add((org, member));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        SeedOrganizationalLife(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly string[] _pledges =
+    [
+        "每月为院落独居老人上门服务一次，帮助代购生活用品。",
+        "带头做好垃圾分类，担任楼栋垃圾分类督导员。",
+        "每周参加一次夜间巡逻，守护院落平安。",
+        "为院落儿童开设每月一次的免费书法课。",
+        "认领一户困难家庭微心愿，全年跟进帮扶。",
+        "参与院落停车秩序协商，推动议事会形成公约。",
+    ];
+
+    /// <summary>This year's meetings of the 府城 courtyard branches (others are left overdue, as real data would be) and some public pledges.</summary>
+    private static void SeedOrganizationalLife(JiayuanDbContext db, List<PartyOrganization> branches, List<(PartyOrganization Org, PartyMember Member)> members,
+        DateOnly today, DateTimeOffset now)
+    {
+        foreach (var branch in branches.Where(b => b.PlacePath.StartsWith("/510107063/002/", StringComparison.Ordinal)))
+        {
+            var own = members.Where(m => m.Org.Id == branch.Id).Select(m => m.Member).ToList();
+            void Meeting(MeetingKind kind, DateOnly heldOn, string topic, int attendees) => db.Add(new BranchMeeting
+            {
+                OrganizationId = branch.Id, PlacePath = branch.PlacePath, Kind = kind, HeldOn = heldOn, Topic = topic, Attendees = attendees,
+                MembersAtTheTime = own.Count, RecordedAt = now,
+            });
+            Meeting(MeetingKind.ThemeDay, today.AddDays(-20), "主题党日：院落环境整治志愿服务", 18);
+            Meeting(MeetingKind.GeneralMeeting, today.AddDays(-45), "支部党员大会：讨论院落停车改造方案", 19);
+            Meeting(MeetingKind.PartyLesson, today.AddDays(-60), "书记讲党课：党建引领社区发展治理", 21);
+            Meeting(MeetingKind.CommitteeMeeting, today.AddDays(-25), "支委会：研究微心愿认领安排", 5);
+        }
+        var pledgers = members.Where(m => m.Org.PlacePath.StartsWith("/510107063/002/", StringComparison.Ordinal) && m.Member.Status == MemberStatus.Full)
+            .GroupBy(m => m.Org.Id).Select(g => g.First()).Take(_pledges.Length + 1).ToList();
+        for (var i = 0; i < pledgers.Count; i++)
+        {
+            var (org, member) = pledgers[i];
+            db.Add(new Pledge
+            {
+                MemberId = member.Id, PlacePath = member.PlacePath, MemberName = member.RealName, OrganizationName = org.Name, Year = today.Year,
+                Text = i < _pledges.Length ? _pledges[i] : "（未同意公开的承诺）", Progress = 20 + 15 * (i % 5), Fulfilled = i == 1,
+                PublicConsent = i < _pledges.Length, CreatedAt = now, UpdatedAt = now,
+            });
+        }
     }
 
     private static DateOnly? ElectionFor(DateOnly founded)

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Security.Claims;
+using Jiayuan.Core;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Http;
+using Jiayuan.Core.Identity;
+using Jiayuan.Core.Text;
+using Jiayuan.Party.Contracts;
+using Jiayuan.Party.Domain;
+using Jiayuan.Party.Features.Organizations;
+using Jiayuan.Places.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Party.Features.Meetings;
+
+public sealed record MeetingInput(MeetingKind? Kind, DateOnly? HeldOn, string? Topic, string? Minutes, IReadOnlyList<long>? AttendeeIds);
+
+public sealed record MeetingRow(long Id, MeetingKind Kind, DateOnly HeldOn, string Topic, string? Minutes, int Attendees, int Members, bool Quorate);
+
+public sealed record ComplianceRow(long OrganizationId, string Organization, MeetingKind Kind, DateOnly? LastHeldOn, DateOnly DueBy, bool Overdue);
+
+/// <summary>三会一课: record a meeting when it happens (no back-filling), list an organization's meetings, and see who is overdue.</summary>
+public static class RecordMeeting
+{
+    public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
+    {
+        api.MapPost("/party/organizations/{id:long}/meetings", async Task<Results<Created<MeetingRow>, ValidationProblem, NotFound, ForbidHttpResult>> (
+                long id, MeetingInput input, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (row, errors, status) = await meetings.RecordAsync(id, input, user, ct);
+                return status switch
+                {
+                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
+                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    _ => row is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/party/organizations/{id}/meetings", row),
+                };
+            })
+            .RequireAuthorization().WithName("RecordMeeting").WithSummary("Record a meeting held today or in the last days (no back-filling); attendees are members of the organization.");
+        api.MapGet("/party/organizations/{id:long}/meetings", async Task<Results<Ok<List<MeetingRow>>, NotFound>> (long id, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
+                await meetings.ListAsync(id, user, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
+            .RequireAuthorization().WithName("ListMeetings").WithSummary("An organization's meetings, newest first.");
+        api.MapGet("/party/compliance", async Task<Results<Ok<List<ComplianceRow>>, NotFound, ForbidHttpResult>> (string? scope, bool? overdueOnly,
+                IPlaceDirectory places, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                if (place is null)
+                {
+                    return TypedResults.NotFound();
+                }
+                if (!user.Covers(place.Path, PartyAccess.Readers))
+                {
+                    return TypedResults.Forbid();
+                }
+                var rows = await meetings.ComplianceAsync(place.Path, null, ct);
+                return TypedResults.Ok(overdueOnly == true ? [.. rows.Where(r => r.Overdue)] : rows);
+            })
+            .RequireAuthorization().WithName("MeetingCompliance").WithSummary("For every organization under a place and every kind of meeting it must hold: the last one and when the next is due.");
+        return api;
+    }
+}
+
+internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>Members who may attend: the organization's own, or for a party group its branch's.</summary>
+    public async Task<List<(long Id, string Name)>> EligibleMembersAsync(PartyOrganization org, CancellationToken ct)
+    {
+        var owner = org.Kind == OrgKind.PartyGroup && org.ParentId is { } parent ? parent : org.Id;
+        return [.. (await db.Set<PartyMember>().AsNoTracking().Where(m => m.OrganizationId == owner).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.RealName }).ToListAsync(ct)).Select(m => (m.Id, m.RealName))];
+    }
+
+    public async Task<(MeetingRow? Row, FieldErrors Errors, int Status)> RecordAsync(long orgId, MeetingInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(l);
+        var org = await db.Set<PartyOrganization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
+        if (org is null || !user.Covers(org.PlacePath, PartyAccess.Readers))
+        {
+            return (null, errors, StatusCodes.Status404NotFound);
+        }
+        if (!user.Covers(org.PlacePath, PartyAccess.Managers))
+        {
+            return (null, errors, StatusCodes.Status403Forbidden);
+        }
+        if (input.Kind is not { } kind || !MeetingRules.Required(org).Contains(kind))
+        {
+            errors.Add("kind", "Choose a kind of meeting this organization holds.");
+        }
+        var today = Today;
+        var window = configuration.GetValue("Party:MeetingRecordWindowDays", MeetingRules.DefaultRecordWindowDays);
+        if (input.HeldOn is not { } heldOn)
+        {
+            errors.Add("heldOn", "Enter the date the meeting was held.");
+        }
+        else if (heldOn > today)
+        {
+            errors.Add("heldOn", "A meeting is recorded after it has been held; {0} is in the future.", heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else if (heldOn < today.AddDays(-window))
+        {
+            errors.Add("heldOn", "Meetings are recorded when they happen: {0} is more than {1} days ago, and past meetings cannot be back-filled.",
+                heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), window);
+        }
+        errors.Required("topic", input.Topic, "Topic").MaxLength("topic", input.Topic, 200, "Topic");
+        var eligible = await EligibleMembersAsync(org, ct);
+        var attendees = (input.AttendeeIds ?? []).Distinct().ToList();
+        if (attendees.Except(eligible.Select(e => e.Id)).Any())
+        {
+            errors.Add("attendeeIds", "Attendees must be members of this organization.");
+        }
+        if (errors.Any)
+        {
+            return (null, errors, 400);
+        }
+        var meeting = new BranchMeeting
+        {
+            OrganizationId = org.Id, PlacePath = org.PlacePath, Kind = input.Kind!.Value, HeldOn = input.HeldOn!.Value, Topic = input.Topic!.Trim(),
+            Minutes = string.IsNullOrWhiteSpace(input.Minutes) ? null : RichText.Sanitize(input.Minutes), Attendees = attendees.Count,
+            MembersAtTheTime = eligible.Count, RecordedById = user.UserId(), RecordedAt = clock.GetUtcNow(),
+        };
+        db.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(attendees.Select(a => new MeetingAttendance { MeetingId = meeting.Id, MemberId = a }));
+        await db.SaveChangesAsync(ct);
+        return (ToRow(meeting), errors, 201);
+    }
+
+    private static MeetingRow ToRow(BranchMeeting m) =>
+        new(m.Id, m.Kind, m.HeldOn, m.Topic, m.Minutes, m.Attendees, m.MembersAtTheTime, m.Kind != MeetingKind.GeneralMeeting || MeetingRules.Quorate(m.Attendees, m.MembersAtTheTime));
+
+    public async Task<List<MeetingRow>?> ListAsync(long orgId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var org = await db.Set<PartyOrganization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
+        if (org is null || !user.Covers(org.PlacePath, PartyAccess.Readers))
+        {
+            return null;
+        }
+        var meetings = await db.Set<BranchMeeting>().AsNoTracking().Where(m => m.OrganizationId == orgId)
+            .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id).Take(200).ToListAsync(ct);
+        return [.. meetings.Select(ToRow)];
+    }
+
+    /// <summary>Last meeting of each required kind for every organization under a place (or one organization): two queries.</summary>
+    public async Task<List<ComplianceRow>> ComplianceAsync(string placePath, long? orgId, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(placePath);
+        var orgs = await db.Set<PartyOrganization>().AsNoTracking()
+            .Where(o => orgId == null ? o.PlacePath == placePath || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0) : o.Id == orgId)
+            .OrderBy(o => o.Path).ToListAsync(ct);
+        var ids = orgs.Select(o => o.Id).ToList();
+        var last = await db.Set<BranchMeeting>().AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
+            .GroupBy(m => new { m.OrganizationId, m.Kind }).Select(g => new { g.Key.OrganizationId, g.Key.Kind, Last = g.Max(m => m.HeldOn) })
+            .ToListAsync(ct);
+        var today = Today;
+        var rows = new List<ComplianceRow>();
+        foreach (var org in orgs)
+        {
+            foreach (var kind in MeetingRules.Required(org))
+            {
+                DateOnly? held = last.FirstOrDefault(x => x.OrganizationId == org.Id && x.Kind == kind)?.Last;
+                var due = MeetingRules.DueBy(kind, held, org.FoundedOn);
+                rows.Add(new ComplianceRow(org.Id, org.Name, kind, held, due, due < today));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Jiayuan.Core;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Http;
+using Jiayuan.Core.Identity;
+using Jiayuan.Core.Privacy;
+using Jiayuan.Party.Domain;
+using Jiayuan.Party.Features.Organizations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Party.Features.Pledges;
+
+public sealed record PledgeInput(int? Year, string? Text, bool PublicConsent);
+
+public sealed record PledgeProgressInput(int? Progress, string? Note, bool Fulfilled);
+
+/// <summary>A pledge as the community page shows it; the name is masked for anonymous visitors.</summary>
+public sealed record PledgeRow(long Id, string MemberName, string OrganizationName, int Year, string Text, int Progress, string? ProgressNote, bool Fulfilled);
+
+/// <summary>亮身份、公开承诺: a member's yearly pledge and its fulfilment; public only with the member's consent.</summary>
+public static class PledgeEndpoints
+{
+    public static RouteGroupBuilder MapPledges(this RouteGroupBuilder api)
+    {
+        api.MapPost("/party/members/{id:long}/pledges", async Task<Results<Created<PledgeRow>, ValidationProblem, NotFound, ForbidHttpResult>> (
+                long id, PledgeInput input, PledgeService pledges, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (row, errors, status) = await pledges.CreateAsync(id, input, user, ct);
+                return status switch
+                {
+                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
+                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    _ => row is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/party/pledges/{row.Id}", row),
+                };
+            })
+            .RequireAuthorization().WithName("CreatePledge").WithSummary("Record a member's pledge for a year (one per year), with or without consent to publish it.");
+        api.MapPut("/party/pledges/{id:long}/progress", async Task<Results<Ok<PledgeRow>, ValidationProblem, NotFound, ForbidHttpResult>> (
+                long id, PledgeProgressInput input, PledgeService pledges, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (row, errors, status) = await pledges.ProgressAsync(id, input, user, ct);
+                return status switch
+                {
+                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
+                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    _ => row is null ? errors.ToProblem() : TypedResults.Ok(row),
+                };
+            })
+            .RequireAuthorization().WithName("UpdatePledgeProgress").WithSummary("Record progress (0–100) and fulfilment of a pledge.");
+        api.MapGet("/party/pledges", async (string? scope, int? year, PledgeService pledges, Places.Contracts.IPlaceDirectory places, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+            {
+                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                return place is null ? Results.NotFound() : Results.Ok(await pledges.PublicAsync(place.Path, year ?? clock.GetLocalNow().Year, user, 50, ct));
+            })
+            .AllowAnonymous().WithName("ListPublicPledges").WithSummary("Pledges published with consent under a place; names masked for anonymous visitors.");
+        return api;
+    }
+}
+
+internal sealed class PledgeService(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<(PledgeRow? Row, FieldErrors Errors, int Status)> CreateAsync(long memberId, PledgeInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(l);
+        var member = await db.Set<PartyMember>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
+        if (member is null || !user.Covers(member.PlacePath, PartyAccess.Readers))
+        {
+            return (null, errors, StatusCodes.Status404NotFound);
+        }
+        if (!user.Covers(member.PlacePath, PartyAccess.Managers))
+        {
+            return (null, errors, StatusCodes.Status403Forbidden);
+        }
+        var year = input.Year ?? clock.GetLocalNow().Year;
+        errors.Required("text", input.Text, "Pledge").MaxLength("text", input.Text, 500, "Pledge");
+        if (year < clock.GetLocalNow().Year - 1 || year > clock.GetLocalNow().Year + 1)
+        {
+            errors.Add("year", "A pledge is for the current year (or the next).");
+        }
+        if (await db.Set<Pledge>().AnyAsync(p => p.MemberId == memberId && p.Year == year, ct))
+        {
+            errors.Add("year", "This member already has a pledge for {0}; update its progress instead.", year);
+        }
+        if (errors.Any)
+        {
+            return (null, errors, 400);
+        }
+        var orgName = await db.Set<PartyOrganization>().Where(o => o.Id == member.OrganizationId).Select(o => o.Name).FirstAsync(ct);
+        var now = clock.GetUtcNow();
+        var pledge = new Pledge
+        {
+            MemberId = memberId, PlacePath = member.PlacePath, MemberName = member.RealName, OrganizationName = orgName, Year = year,
+            Text = input.Text!.Trim(), PublicConsent = input.PublicConsent, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(pledge);
+        await db.SaveChangesAsync(ct);
+        return (ToRow(pledge, masked: false), errors, 201);
+    }
+
+    public async Task<(PledgeRow? Row, FieldErrors Errors, int Status)> ProgressAsync(long id, PledgeProgressInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(l);
+        var pledge = await db.Set<Pledge>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pledge is null || !user.Covers(pledge.PlacePath, PartyAccess.Readers))
+        {
+            return (null, errors, StatusCodes.Status404NotFound);
+        }
+        if (!user.Covers(pledge.PlacePath, PartyAccess.Managers))
+        {
+            return (null, errors, StatusCodes.Status403Forbidden);
+        }
+        if (input.Progress is not (>= 0 and <= 100))
+        {
+            errors.Add("progress", "Progress is a percentage from 0 to 100.");
+        }
+        errors.MaxLength("note", input.Note, 500, "Note");
+        if (errors.Any)
+        {
+            return (null, errors, 400);
+        }
+        pledge.Progress = input.Fulfilled ? 100 : input.Progress!.Value;
+        pledge.ProgressNote = input.Note?.Trim();
+        pledge.Fulfilled = input.Fulfilled;
+        pledge.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return (ToRow(pledge, masked: false), errors, 200);
+    }
+
+    /// <summary>Published pledges under a place: only with consent; full names only for signed-in visitors.</summary>
+    public async Task<List<PledgeRow>> PublicAsync(string placePath, int year, ClaimsPrincipal user, int take, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(placePath);
+        var pledges = await db.Set<Pledge>().AsNoTracking()
+            .Where(p => p.PublicConsent && p.Year == year && (p.PlacePath == placePath || (string.Compare(p.PlacePath, from) >= 0 && string.Compare(p.PlacePath, to) < 0)))
+            .OrderByDescending(p => p.Fulfilled).ThenByDescending(p => p.Progress).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
+        var masked = user.Identity?.IsAuthenticated != true;
+        return [.. pledges.Select(p => ToRow(p, masked))];
+    }
+
+    private static PledgeRow ToRow(Pledge p, bool masked) =>
+        new(p.Id, masked ? Masking.Name(p.MemberName) : p.MemberName, p.OrganizationName, p.Year, p.Text, p.Progress, p.ProgressNote, p.Fulfilled);
+}

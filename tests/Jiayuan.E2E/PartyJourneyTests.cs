@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace Jiayuan.E2E;
+
+public class PartyJourneyTests(BrowserFixture fx)
+{
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task LoginAsync(IPage page, string login, string returnUrl)
+    {
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Secretary_RecordsABranchMeeting()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, "shuji", "/party/orgs?scope=" + Known.Fucheng);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "党组织 · 府城社区" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "11-party-orgs");
+
+        await page.Locator("table a", new() { HasTextString = "支部委员会" }).First.ClickAsync();
+        await page.GetByText("记录今天召开的会议").ClickAsync();
+        await page.GetByLabel("会议", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "主题党日" });
+        var topic = "主题党日：走访独居老人 " + Random.Shared.Next(100, 999);
+        await page.GetByLabel("议题").FillAsync(topic);
+        var boxes = page.Locator("input[name=attendee]");
+        for (var i = 0; i < 3; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "会议已记录" })).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.list").Filter(new() { HasText = topic })).ToContainTextAsync("实到 3 人");
+        await BrowserFixture.ShotAsync(page, "12-meeting-recorded");
+    }
+
+    [Fact]
+    public async Task Resident_SeesPledgesOnCommunityPage_AnonymousSeesMaskedNames()
+    {
+        var anonymous = await fx.NewPageAsync(phone: true);
+        await anonymous.GotoAsync("/c/" + Known.Fucheng);
+        var section = anonymous.Locator("section.pledges, section").Filter(new() { HasText = "党员公开承诺" });
+        await Expect(section).ToContainTextAsync("**");
+        await BrowserFixture.ShotAsync(anonymous, "13-pledges-anonymous");
+
+        var page = await fx.NewPageAsync(phone: true);
+        await LoginAsync(page, Known.Resident, "/c/" + Known.Fucheng);
+        var signedIn = page.Locator("section").Filter(new() { HasText = "党员公开承诺" });
+        await Expect(signedIn).ToContainTextAsync("每月为院落独居老人上门服务一次");
+        await Expect(signedIn.Locator("li strong").First).Not.ToContainTextAsync("*");
+        await BrowserFixture.ShotAsync(page, "14-pledges-resident");
+    }
+}
