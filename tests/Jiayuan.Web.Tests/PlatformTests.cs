@@ -8,6 +8,15 @@ namespace Jiayuan.Web.Tests;
 public class PlatformTests(JiayuanApp app)
 {
     [Fact]
+    public async Task CommunityHome_SignedIn_UnderParallelLoad_AlwaysRenders()
+    {
+        // Signed-in pages are not output-cached; their home sections render concurrently and must not share a DbContext.
+        var client = await app.LoginAsync(Known.Resident);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync("/c/" + Known.Fucheng)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    [Fact]
     public async Task Healthz_And_Readyz_Answer200()
     {
         var client = app.Anonymous();

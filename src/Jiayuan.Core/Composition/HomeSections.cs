@@ -2,7 +2,8 @@ namespace Jiayuan.Core.Composition;
 
 /// <summary>
 /// A block another module contributes to a place's home page (e.g. Notices adds the notice list). The component receives
-/// <c>PlaceId</c> (long), <c>PlacePath</c> and <c>PlaceCode</c> (string) parameters.
+/// <c>PlaceId</c> (long), <c>PlacePath</c> and <c>PlaceCode</c> (string) parameters. Sections render concurrently:
+/// a section must not use the request's scoped DbContext; it creates its own from the factory.
 /// </summary>
 public sealed record HomeSection(Type Component, int Order);
 

@@ -773,6 +773,73 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("party_pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToPlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPlacePath", "Status");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.HasIndex("ToPlacePath", "Status");
+
+                    b.ToTable("party_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Places.Domain.Place", b =>
                 {
                     b.Property<long>("Id")
@@ -978,6 +1045,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.Pledge", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.Transfer", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
                         .WithMany()

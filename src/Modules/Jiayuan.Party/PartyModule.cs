@@ -2,7 +2,9 @@ using Jiayuan.Core.Composition;
 using Jiayuan.Core.Data;
 using Jiayuan.Party.Contracts;
 using Jiayuan.Party.Demo;
+using Jiayuan.Party.Features.Coverage;
 using Jiayuan.Party.Features.Dues;
+using Jiayuan.Party.Features.Transfers;
 using Jiayuan.Party.Features.Meetings;
 using Jiayuan.Party.Features.Pledges;
 using Jiayuan.Party.Features.Members;
@@ -24,6 +26,7 @@ public static class PartyModule
         services.AddScoped<MemberLifecycleHandler>();
         services.AddScoped<MeetingService>();
         services.AddScoped<PledgeService>();
+        services.AddScoped<TransferService>();
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
         services.AddSingleton(new NavItem("/party", "Party building", 30));
@@ -31,5 +34,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage();
 }

@@ -68,3 +68,10 @@ public enum MeetingKind
     OrganizationalLife,
     DemocraticAppraisal,
 }
+
+public enum TransferStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}

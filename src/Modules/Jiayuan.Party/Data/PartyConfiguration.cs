@@ -94,3 +94,21 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
+{
+    public void Configure(EntityTypeBuilder<Transfer> b)
+    {
+        b.ToTable("party_transfers");
+        b.Property(x => x.MemberName).HasMaxLength(50);
+        b.Property(x => x.FromPlacePath).HasMaxLength(400);
+        b.Property(x => x.ToPlacePath).HasMaxLength(400);
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.DecisionNote).HasMaxLength(300);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        b.HasIndex(x => new { x.MemberId, x.Status });
+        b.HasIndex(x => new { x.FromPlacePath, x.Status });
+        b.HasIndex(x => new { x.ToPlacePath, x.Status });
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -61,7 +61,7 @@ public static class PledgeEndpoints
     }
 }
 
-internal sealed class PledgeService(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+internal sealed class PledgeService(JiayuanDbContext db, IDbContextFactory<JiayuanDbContext> factory, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<(PledgeRow? Row, FieldErrors Errors, int Status)> CreateAsync(long memberId, PledgeInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -130,11 +130,15 @@ internal sealed class PledgeService(JiayuanDbContext db, TimeProvider clock, ISt
         return (ToRow(pledge, masked: false), errors, 200);
     }
 
-    /// <summary>Published pledges under a place: only with consent; full names only for signed-in visitors.</summary>
+    /// <summary>
+    /// Published pledges under a place: only with consent; full names only for signed-in visitors. Uses its own context:
+    /// it runs inside a home-page section, concurrently with other sections.
+    /// </summary>
     public async Task<List<PledgeRow>> PublicAsync(string placePath, int year, ClaimsPrincipal user, int take, CancellationToken ct)
     {
         var (from, to) = TreePath.Descendants(placePath);
-        var pledges = await db.Set<Pledge>().AsNoTracking()
+        await using var own = await factory.CreateDbContextAsync(ct);
+        var pledges = await own.Set<Pledge>().AsNoTracking()
             .Where(p => p.PublicConsent && p.Year == year && (p.PlacePath == placePath || (string.Compare(p.PlacePath, from) >= 0 && string.Compare(p.PlacePath, to) < 0)))
             .OrderByDescending(p => p.Fulfilled).ThenByDescending(p => p.Progress).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
         var masked = user.Identity?.IsAuthenticated != true;

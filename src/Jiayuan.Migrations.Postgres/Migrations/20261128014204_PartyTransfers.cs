@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Jiayuan.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PartyTransfers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "party_transfers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FromOrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    FromPlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ToOrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    ToPlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_party_transfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_party_transfers_party_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "party_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_transfers_FromPlacePath_Status",
+                table: "party_transfers",
+                columns: new[] { "FromPlacePath", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_transfers_MemberId_Status",
+                table: "party_transfers",
+                columns: new[] { "MemberId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_transfers_ToPlacePath_Status",
+                table: "party_transfers",
+                columns: new[] { "ToPlacePath", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "party_transfers");
+        }
+    }
+}

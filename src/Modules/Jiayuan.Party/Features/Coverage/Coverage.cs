@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Identity;
+using Jiayuan.Party.Contracts;
+using Jiayuan.Party.Domain;
+using Jiayuan.Party.Features.Organizations;
+using Jiayuan.Places.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiayuan.Party.Features.Coverage;
+
+public sealed record CoveredPlace(long PlaceId, string Name, PlaceKind Kind, string Organization, FormationMode Mode);
+
+public sealed record CoverageReport(string Scope, int Places, int Covered, IReadOnlyList<CoveredPlace> CoveredPlaces, IReadOnlyList<PlaceSummary> Gaps);
+
+/// <summary>全覆盖: which courtyards, office buildings, parks and units under a place have their own organization, and which do not.</summary>
+public static class CoverageEndpoint
+{
+    private static readonly PlaceKind[] Kinds = [PlaceKind.Courtyard, PlaceKind.OfficeBuilding, PlaceKind.Park, PlaceKind.Unit];
+
+    public static RouteGroupBuilder MapCoverage(this RouteGroupBuilder api)
+    {
+        api.MapGet("/party/coverage", async Task<Results<Ok<CoverageReport>, NotFound, ForbidHttpResult>> (string? scope, IPlaceDirectory places,
+                JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                if (place is null)
+                {
+                    return TypedResults.NotFound();
+                }
+                if (!user.Covers(place.Path, PartyAccess.Readers))
+                {
+                    return TypedResults.Forbid();
+                }
+                var candidates = new List<PlaceSummary>();
+                foreach (var kind in Kinds)
+                {
+                    candidates.AddRange(await places.DescendantsAsync(place.Path, kind, ct));
+                }
+                var (from, to) = TreePath.Descendants(place.Path);
+                var orgs = await db.Set<PartyOrganization>().AsNoTracking()
+                    .Where(o => o.Kind != OrgKind.PartyGroup && string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0)
+                    .Select(o => new { o.PlacePath, o.Name, o.FormationMode }).ToListAsync(ct);
+                var byPath = orgs.GroupBy(o => o.PlacePath).ToDictionary(g => g.Key, g => g.First());
+                var covered = candidates.Where(c => byPath.ContainsKey(c.Path))
+                    .Select(c => new CoveredPlace(c.Id, c.Name, c.Kind, byPath[c.Path].Name, byPath[c.Path].FormationMode)).ToList();
+                var gaps = candidates.Where(c => !byPath.ContainsKey(c.Path)).ToList();
+                return TypedResults.Ok(new CoverageReport(place.Code, candidates.Count, covered.Count, covered, gaps));
+            })
+            .RequireAuthorization().WithName("PartyCoverage").WithSummary("Places under a node with and without their own Party organization (coverage gaps).");
+        return api;
+    }
+}
