@@ -40,6 +40,33 @@ public class PartyJourneyTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Secretary_DryRunsARosterImport_AndSeesRowErrors()
+    {
+        var rows = new[]
+        {
+            new Dictionary<string, object?> { ["姓名"] = "赵演示", ["性别"] = "女", ["身份证号"] = "11010519491231002X", ["手机号"] = "13912340001", ["党员类型"] = "正式党员", ["入党日期"] = "1975-07-01", ["所在党组织"] = "中共府城社区委员会" },
+            new Dictionary<string, object?> { ["姓名"] = "钱演示", ["性别"] = "女", ["身份证号"] = "110105194912310021", ["手机号"] = "13912340002", ["党员类型"] = "正式党员", ["入党日期"] = "1980-07-01", ["所在党组织"] = "中共府城社区委员会" },
+            new Dictionary<string, object?> { ["姓名"] = "孙演示", ["性别"] = "男", ["身份证号"] = "11010519491231002X", ["手机号"] = "13912340003", ["党员类型"] = "正式党员", ["入党日期"] = "1980-07-01", ["所在党组织"] = "不存在的党支部" },
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(path, rows);
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, "shuji", "/party/import?scope=" + Known.Fucheng);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入党员名册 · 府城社区" })).ToBeVisibleAsync();
+        await page.GetByLabel("名册文件（.xlsx）").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("试运行：共 3 行，1 行可导入，2 行有问题");
+        var table = page.Locator("table");
+        await Expect(table).ToContainTextAsync("校验码");
+        await Expect(table).ToContainTextAsync("重复");
+        await Expect(table).ToContainTextAsync("不存在的党支部");
+        await BrowserFixture.ShotAsync(page, "15-import-dry-run");
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task Resident_SeesPledgesOnCommunityPage_AnonymousSeesMaskedNames()
     {
         var anonymous = await fx.NewPageAsync(phone: true);

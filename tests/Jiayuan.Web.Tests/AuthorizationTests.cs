@@ -75,6 +75,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/party/transfers/{id:long}/reject", _ => "/api/v1/party/transfers/1/reject", _ => Json("{\"note\":\"x\"}"), Access.XinyuanManager),
         new("GET", "/api/v1/party/transfers", _ => "/api/v1/party/transfers?scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/party/coverage", _ => "/api/v1/party/coverage?scope=510107063003", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/party/members/import", _ => "/api/v1/party/members/import?scope=510107063003", _ => File(), Access.XinyuanManager),
+        new("GET", "/api/v1/party/organizations/{id:long}/members.xlsx", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/members.xlsx", null, Access.XinyuanStaff),
         new("GET", "/api/v1/places/root", _ => "/api/v1/places/root", null, Access.Public),
         new("GET", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", null, Access.Public),
         new("POST", "/api/v1/places", _ => "/api/v1/places", i => Json($$"""{"parentId":{{i.Xinyuan}},"name":"越权院落","kind":"Courtyard"}"""), Access.XinyuanStaff),

@@ -4,6 +4,7 @@ using Jiayuan.Party.Contracts;
 using Jiayuan.Party.Demo;
 using Jiayuan.Party.Features.Coverage;
 using Jiayuan.Party.Features.Dues;
+using Jiayuan.Party.Features.Import;
 using Jiayuan.Party.Features.Transfers;
 using Jiayuan.Party.Features.Meetings;
 using Jiayuan.Party.Features.Pledges;
@@ -27,6 +28,7 @@ public static class PartyModule
         services.AddScoped<MeetingService>();
         services.AddScoped<PledgeService>();
         services.AddScoped<TransferService>();
+        services.AddScoped<RosterImporter>();
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
         services.AddSingleton(new NavItem("/party", "Party building", 30));
@@ -34,5 +36,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport();
 }
