@@ -90,6 +90,32 @@ public class CliTests : IDisposable
         Assert.Equal(1, Count(live, "core_role_grants"));
     }
 
+    [Fact]
+    public async Task ImportMembers_DryRunThenImport_ReportsRowsAndImportsTheGoodOnes()
+    {
+        var (code, output) = await RunAsync("seed", "demo");
+        Assert.True(code == 0, output);
+        var file = Path.Combine(_dir, "roster.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object?> { ["姓名"] = "命令行甲", ["性别"] = "女", ["身份证号"] = "11010519491231002X", ["党员类型"] = "正式党员", ["入党日期"] = "1975-07-01", ["所在党组织"] = "中共府城社区委员会" },
+            new Dictionary<string, object?> { ["姓名"] = "命令行乙", ["性别"] = "女", ["身份证号"] = "110105194912310021", ["党员类型"] = "正式党员", ["入党日期"] = "1975-07-01", ["所在党组织"] = "中共府城社区委员会" },
+        });
+        var live = Path.Combine(_dir, "cli.db");
+        var before = Count(live, "party_members");
+
+        (code, output) = await RunAsync("import", "members", file, "--scope", "510107063002", "--dry-run");
+        Assert.Equal(3, code);
+        Assert.Contains("2 rows, 1 would be imported, 1 have problems", output, StringComparison.Ordinal);
+        Assert.Contains("row 3", output, StringComparison.Ordinal);
+        Assert.Equal(before, Count(live, "party_members"));
+
+        (code, output) = await RunAsync("import", "members", file, "--scope", "510107063002");
+        Assert.Equal(3, code);
+        Assert.Contains("1 imported", output, StringComparison.Ordinal);
+        Assert.Equal(before + 1, Count(live, "party_members"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -9,7 +9,7 @@ namespace Jiayuan.Web.Hosting;
 /// <summary>Verbs of the same executable: migrate, seed demo, create-admin, backup, restore.</summary>
 internal static class Cli
 {
-    private static readonly string[] _verbs = ["migrate", "seed", "create-admin", "backup", "restore"];
+    private static readonly string[] _verbs = ["migrate", "seed", "create-admin", "backup", "restore", "import"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && _verbs.Contains(args[0]);
 
@@ -78,12 +78,55 @@ internal static class Cli
         var restore = new Command("restore", "Restore the SQLite database from a backup file (PostgreSQL: prints the pg_restore command).") { restoreFile };
         restore.SetAction(parse => Copy(app, parse.GetValue(restoreFile)!, toBackup: false));
 
+        var importFile = new Argument<string>("file") { Description = "The roster workbook (.xlsx)." };
+        var scope = new Option<string>("--scope") { Description = "Code of the place whose organizations receive the members (default: the subdistrict)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be imported and what is wrong." };
+        var importMembers = new Command("members", "Import a Party member roster (.xlsx).") { importFile, scope, dryRun };
+        importMembers.SetAction((parse, ct) => ImportMembersAsync(app, parse.GetValue(importFile)!, parse.GetValue(scope), parse.GetValue(dryRun), ct));
+        var import = new Command("import", "Import data from Excel.") { importMembers };
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(import);
         root.Subcommands.Add(seed);
         root.Subcommands.Add(createAdmin);
         root.Subcommands.Add(backup);
         root.Subcommands.Add(restore);
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> ImportMembersAsync(WebApplication app, string file, string? scopeCode, bool dryRun, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"No file at {file}.");
+            return 1;
+        }
+        await Startup.MigrateAsync(app.Services, ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var places = scope.ServiceProvider.GetRequiredService<Places.Contracts.IPlaceDirectory>();
+        var place = string.IsNullOrWhiteSpace(scopeCode) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scopeCode, ct);
+        if (place is null)
+        {
+            await Console.Error.WriteLineAsync($"No place with code {scopeCode}.");
+            return 1;
+        }
+        // The operator at the console acts as a system administrator of the whole tree.
+        var root = await places.RootAsync(ct);
+        var operatorPrincipal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(Scope.GrantClaim, Scope.ClaimValue(Role.SystemAdmin, root.Path))], "cli"));
+        var importer = scope.ServiceProvider.GetRequiredService<Party.Contracts.IRosterImport>();
+        var progress = new Progress<int>(rows => Console.Write($"\r  {rows} rows read…"));
+        await using var stream = File.OpenRead(file);
+        var report = await importer.RunAsync(stream, place.Path, dryRun, operatorPrincipal, ct, progress);
+        Console.WriteLine();
+        Console.WriteLine(dryRun
+            ? $"Dry run: {report.Rows} rows, {report.Valid} would be imported, {report.Invalid} have problems."
+            : $"{report.Rows} rows: {report.Imported} imported, {report.Invalid} skipped because of problems.");
+        foreach (var p in report.Problems.Take(200))
+        {
+            Console.WriteLine($"  row {p.Row} {p.Name}: {string.Join("; ", p.Errors)}");
+        }
+        return report.Invalid == 0 ? 0 : 3;
     }
 
     private static int Copy(WebApplication app, string file, bool toBackup)

@@ -29,6 +29,7 @@ public static class PartyModule
         services.AddScoped<PledgeService>();
         services.AddScoped<TransferService>();
         services.AddScoped<RosterImporter>();
+        services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
         services.AddSingleton(new NavItem("/party", "Party building", 30));

@@ -75,3 +75,15 @@ public enum TransferStatus
     Accepted,
     Rejected,
 }
+
+/// <summary>What happened (or would happen) to one row of the workbook; row numbers are the sheet's (header = 1).</summary>
+public sealed record ImportRow(int Row, string? Name, bool Valid, IReadOnlyList<string> Errors);
+
+/// <summary>The outcome of a roster import: counts and every row with a problem.</summary>
+public sealed record ImportReport(bool DryRun, int Rows, int Valid, int Invalid, int Imported, IReadOnlyList<ImportRow> Problems);
+
+/// <summary>Imports a member roster workbook into the organizations under a place (used by the API, the page and the CLI).</summary>
+public interface IRosterImport
+{
+    Task<ImportReport> RunAsync(Stream workbook, string scopePath, bool dryRun, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct, IProgress<int>? progress = null);
+}

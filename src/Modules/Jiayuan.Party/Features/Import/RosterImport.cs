@@ -19,11 +19,6 @@ using Excel = MiniExcelLibs.MiniExcel;
 
 namespace Jiayuan.Party.Features.Import;
 
-/// <summary>What happened (or would happen) to one row of the workbook; row numbers are the sheet's (header = 1).</summary>
-public sealed record ImportRow(int Row, string? Name, bool Valid, IReadOnlyList<string> Errors);
-
-public sealed record ImportReport(bool DryRun, int Rows, int Valid, int Invalid, int Imported, IReadOnlyList<ImportRow> Problems);
-
 /// <summary>
 /// Import a member roster from the workbook a branch already keeps (姓名, 性别, 身份证号, 手机号, 党员类型, 入党日期, 转正日期,
 /// 所在党组织, 工作单位). A dry run reports row by row; a real run imports the valid rows and nothing wrong. Export gives the roster back.
@@ -77,7 +72,7 @@ public static class RosterImportEndpoints
     }
 }
 
-internal sealed class RosterImporter(JiayuanDbContext db, IPersonalDataCipher cipher, TimeProvider clock, IStringLocalizer<SharedResource> l)
+internal sealed class RosterImporter(JiayuanDbContext db, IPersonalDataCipher cipher, TimeProvider clock, IStringLocalizer<SharedResource> l) : IRosterImport
 {
     private const int BatchSize = 1000;
     private static readonly string[] _dateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
