@@ -4,6 +4,13 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Forgot password": "忘记密码",
+"Your password has been changed. Log in with the new one.": "密码已修改，请用新密码登录。",
+"New password": "新密码",
+"Current password": "当前密码",
+"Set the new password": "设置新密码",
+"Change password": "修改密码",
+"Your password has been changed.": "密码已修改。",
 "Upload the roster as an .xlsx workbook.": "请上传 .xlsx 格式的党员名册。",
 "This ID number is already registered as a Party member.": "该身份证号已登记为党员。",
 "姓名 is required.": "姓名不能为空。",

@@ -166,3 +166,59 @@ public class ExpiryAndLimitTests
         Assert.Contains("秒", (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
+
+public partial class PasswordTests(JiayuanApp app)
+{
+    [GeneratedRegex(@"验证码是 (\d{6})")]
+    private static partial Regex CodeRegex();
+
+    [Fact]
+    public async Task ChangePassword_WrongCurrent_IsFieldError_RightOneWorks()
+    {
+        var login = await app.CreateUserAsync(Core.Identity.Role.Resident, Known.Fucheng);
+        var client = await app.LoginAsync(login);
+        var wrong = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "nope12345", newPassword = "newpass123" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = JiayuanApp.DemoPassword, newPassword = "newpass123" })).StatusCode);
+        await app.LoginAsync(login, "newpass123");
+    }
+
+    [Fact]
+    public async Task ResetPassword_WithPhoneCode_SetsNewPassword_WrongCodeRefused()
+    {
+        var phone = "136" + Random.Shared.Next(10_000_000, 99_999_999);
+        var anon = app.Anonymous();
+        await anon.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone });
+        var admin = await app.LoginAsync(Known.SystemAdmin);
+        string Code(JsonElement outbox) => CodeRegex().Match(outbox.EnumerateArray().First(m => m.GetProperty("recipient").GetString() == phone[..3] + "****" + phone[^4..]).GetProperty("body").GetString()!).Groups[1].Value;
+        var code = Code(await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/outbox"));
+        Assert.Equal(HttpStatusCode.Created, (await anon.PostAsJsonAsync("/api/v1/auth/register", new { phone, code, password = "first1234" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await anon.PostAsJsonAsync("/api/v1/auth/reset-password", new { phone, code = "000000", newPassword = "second123" })).StatusCode);
+
+        // A new code may be sent a minute after the last one.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Accepted, (await anon.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
+        var resetCode = Code(await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/outbox"));
+        Assert.Equal(HttpStatusCode.NoContent, (await anon.PostAsJsonAsync("/api/v1/auth/reset-password", new { phone, code = resetCode, newPassword = "second123" })).StatusCode);
+        await app.LoginAsync(phone, "second123");
+
+        var unknown = await anon.PostAsJsonAsync("/api/v1/auth/reset-password", new { phone = "13500000000", code = "123456", newPassword = "second123" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("验证码", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefreshToken_GivesANewAccessToken_GarbageIsRefused()
+    {
+        var client = app.Anonymous();
+        var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { login = Known.FuchengWorker, password = JiayuanApp.DemoPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "garbage" })).StatusCode);
+    }
+}

@@ -149,6 +149,54 @@ public sealed class AccountService(
         return errors;
     }
 
+    /// <summary>Changes the password of a signed-in user who knows the current one.</summary>
+    public async Task<FieldErrors> ChangePasswordAsync(AppUser user, string? current, string? next)
+    {
+        var errors = NewErrors().Required("currentPassword", current, "Current password").Required("newPassword", next, "New password");
+        if (errors.Any)
+        {
+            return errors;
+        }
+        var result = await users.ChangePasswordAsync(user, current!, next!);
+        foreach (var e in result.Errors)
+        {
+            errors.Add(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword", e.Description);
+        }
+        return errors;
+    }
+
+    /// <summary>Sets a new password for the account of a phone, proven by a code sent to it (forgotten password).</summary>
+    public async Task<FieldErrors> ResetPasswordAsync(string? phoneInput, string? code, string? newPassword, CancellationToken ct = default)
+    {
+        var errors = NewErrors();
+        var phone = ValidatePhone(phoneInput, errors);
+        errors.Required("code", code, "Verification code").Required("newPassword", newPassword, "New password");
+        if (errors.Any || phone is null)
+        {
+            return errors;
+        }
+        var hash = protector.Hash(phone);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PhoneHash == hash, ct);
+        if (user is null || !await ConsumeCodeAsync(hash, code!.Trim(), ct))
+        {
+            // The same message whether or not the phone has an account, so the form does not reveal who is registered.
+            return errors.Add("code", "The verification code is wrong or has expired.");
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword!);
+        foreach (var e in result.Errors)
+        {
+            errors.Add("newPassword", e.Description);
+        }
+        if (result.Succeeded)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await audit.RecordAsync("password-reset", nameof(AppUser), user.Id.ToString(CultureInfo.InvariantCulture), null, ct);
+        }
+        return errors;
+    }
+
     /// <summary>Finds the account for a login that is either a phone number or a user name.</summary>
     public async Task<AppUser?> FindByLoginAsync(string login, CancellationToken ct = default)
     {

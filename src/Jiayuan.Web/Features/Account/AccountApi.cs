@@ -16,6 +16,12 @@ public sealed record RegisterRequest(string? Phone, string? Code, string? Passwo
 
 public sealed record Registered(long Id, string UserName);
 
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record ResetPasswordRequest(string? Phone, string? Code, string? NewPassword);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
 /// <summary>The signed-in user's own profile, personal data masked.</summary>
 public sealed record Me(long Id, string UserName, string? DisplayName, string? RealName, string? Phone, string? IdNumber, IReadOnlyList<MeGrant> Grants);
 
@@ -53,7 +59,37 @@ internal static class AccountApi
                 return errors.Any ? errors.ToProblem() : TypedResults.Ok(ToMe(u, principal));
             })
             .RequireAuthorization().WithName("UpdateMe").WithSummary("Edit the caller's profile.");
+        api.MapPost("/me/password", async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> (ChangePasswordRequest r, ClaimsPrincipal principal, UserManager<AppUser> users, AccountService accounts) =>
+            {
+                if (await users.GetUserAsync(principal) is not { } u)
+                {
+                    return TypedResults.Unauthorized();
+                }
+                var errors = await accounts.ChangePasswordAsync(u, r.CurrentPassword, r.NewPassword);
+                return errors.Any ? errors.ToProblem() : TypedResults.NoContent();
+            })
+            .RequireAuthorization().WithName("ChangePassword").WithSummary("Change the caller's password (other sessions end at their next security check).");
+        api.MapPost("/auth/reset-password", async Task<Results<NoContent, ValidationProblem>> (ResetPasswordRequest r, AccountService accounts, CancellationToken ct) =>
+            {
+                var errors = await accounts.ResetPasswordAsync(r.Phone, r.Code, r.NewPassword, ct);
+                return errors.Any ? errors.ToProblem() : TypedResults.NoContent();
+            })
+            .AllowAnonymous().RequireRateLimiting(WebServices.PublicPostLimit).WithName("ResetPassword").WithSummary("Set a new password with a code sent to the account's phone (POST auth/sms-code first).");
+        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(WebServices.LoginLimit)
+            .WithName("RefreshToken").WithSummary("Exchange a refresh token for a new access token (refused after a password change or role change).");
         return api;
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request, SignInManager<AppUser> signIn,
+        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> bearer, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    {
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Problem(l["The token is missing, invalid or expired: log in again."], statusCode: StatusCodes.Status401Unauthorized, title: l["Sign in first"]);
+        }
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static Me ToMe(AppUser u, ClaimsPrincipal principal) =>

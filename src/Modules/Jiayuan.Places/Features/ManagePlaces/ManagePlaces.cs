@@ -113,6 +113,10 @@ public static class ManagePlaces
         }
         var errors = new FieldErrors(l).Required("name", request.Name, "Name").MaxLength("name", request.Name, 100, "Name")
             .MaxLength("address", request.Address, 200, "Address").MaxLength("description", request.Description, 2000, "Description");
+        if (request.Latitude is < -90 or > 90 || request.Longitude is < -180 or > 180)
+        {
+            errors.Add("latitude", "Coordinates must be WGS-84 latitude and longitude.");
+        }
         if (errors.Any)
         {
             return errors.ToProblem();
