@@ -4,6 +4,12 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"{0} is not a month (yyyy-MM).": "{0} 不是有效月份（yyyy-MM）。",
+"{0} is more than {1} months ago: dues can be paid back for at most {1} months.": "{0} 已超过 {1} 个月：党费补交最长不超过 {1} 个月。",
+"{0} is in a later year: the amount is fixed for the current year only.": "{0} 属于以后年度：党费金额仅对本年度核定。",
+"{0} is before the member was admitted.": "{0} 早于入党日期。",
+"Choose at least one month.": "请至少选择一个月份。",
+"{0} is already paid.": "{0} 已交纳。",
 "Forgot password": "忘记密码",
 "Your password has been changed. Log in with the new one.": "密码已修改，请用新密码登录。",
 "New password": "新密码",

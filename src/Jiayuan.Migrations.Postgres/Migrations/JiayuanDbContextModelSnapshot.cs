@@ -529,6 +529,51 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("party_meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.ToTable("party_dues_payments", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.MeetingAttendance", b =>
                 {
                     b.Property<long>("Id")
@@ -1047,6 +1092,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

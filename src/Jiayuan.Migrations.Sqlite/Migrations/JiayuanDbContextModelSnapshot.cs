@@ -504,6 +504,49 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("party_meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.ToTable("party_dues_payments", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.MeetingAttendance", b =>
                 {
                     b.Property<long>("Id")
@@ -1008,6 +1051,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -29,6 +29,7 @@ public static class PartyModule
         services.AddScoped<PledgeService>();
         services.AddScoped<TransferService>();
         services.AddScoped<RosterImporter>();
+        services.AddScoped<DuesService>();
         services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
@@ -37,5 +38,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments();
 }

@@ -112,3 +112,16 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DuesPaymentConfiguration : IEntityTypeConfiguration<DuesPayment>
+{
+    public void Configure(EntityTypeBuilder<DuesPayment> b)
+    {
+        b.ToTable("party_dues_payments");
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.Amount).HasPrecision(12, 2);
+        b.HasIndex(x => new { x.MemberId, x.Month }).IsUnique();
+        b.HasIndex(x => new { x.OrganizationId, x.Month });
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

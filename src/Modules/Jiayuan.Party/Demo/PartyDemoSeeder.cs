@@ -195,6 +195,25 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             Meeting(MeetingKind.PartyLesson, today.AddDays(-60), "书记讲党课：党建引领社区发展治理", 21);
             Meeting(MeetingKind.CommitteeMeeting, today.AddDays(-25), "支委会：研究微心愿认领安排", 5);
         }
+        // Dues of 府城's members this year up to last month: most paid in full, every tenth three months behind, every twenty-fifth seven.
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var i0 = 0;
+        foreach (var (org, member) in members.Where(m => m.Org.PlacePath.StartsWith("/510107063/002", StringComparison.Ordinal)))
+        {
+            var behind = i0 % 25 == 0 ? 7 : i0 % 10 == 0 ? 3 : 0;
+            i0++;
+            for (var month = new DateOnly(today.Year, 1, 1); month <= lastMonth.AddMonths(-behind); month = month.AddMonths(1))
+            {
+                if (month >= new DateOnly(member.AdmittedOn.Year, member.AdmittedOn.Month, 1))
+                {
+                    db.Add(new DuesPayment
+                    {
+                        MemberId = member.Id, OrganizationId = org.Id, PlacePath = member.PlacePath, Month = month,
+                        Amount = Dues.Monthly(member.DuesBase, member.DuesCategory), PaidOn = month.AddDays(9), RecordedAt = now,
+                    });
+                }
+            }
+        }
         var pledgers = members.Where(m => m.Org.PlacePath.StartsWith("/510107063/002/", StringComparison.Ordinal) && m.Member.Status == MemberStatus.Full)
             .GroupBy(m => m.Org.Id).Select(g => g.First()).Take(_pledges.Length + 1).ToList();
         for (var i = 0; i < pledgers.Count; i++)

@@ -1,0 +1,59 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jiayuan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PartyDues : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "party_dues_payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_party_dues_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_party_dues_payments_party_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "party_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_dues_payments_MemberId_Month",
+                table: "party_dues_payments",
+                columns: new[] { "MemberId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_dues_payments_OrganizationId_Month",
+                table: "party_dues_payments",
+                columns: new[] { "OrganizationId", "Month" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "party_dues_payments");
+        }
+    }
+}
