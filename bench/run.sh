@@ -30,6 +30,7 @@ set -euo pipefail
 BENCH_URLS=(
   "/c/510107063001     20  30  community home page, anonymous HTML"
   "/api/v1/notices/1   25  -   one notice, JSON API"
+  "/api/v1/party/stats?scope=510107063&year=2018  0  100  Party statistics of the subdistrict (demo scale)"
 )
 
 RUNS="${BENCH_RUNS:-3}"
