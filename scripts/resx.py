@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"The transfer letter expired on {0}; the sending organization must issue a new one.": "转接介绍信已于 {0} 过期，须由转出组织重新开具。",
 "{0} is not a month (yyyy-MM).": "{0} 不是有效月份（yyyy-MM）。",
 "{0} is more than {1} months ago: dues can be paid back for at most {1} months.": "{0} 已超过 {1} 个月：党费补交最长不超过 {1} 个月。",
 "{0} is in a later year: the amount is fixed for the current year only.": "{0} 属于以后年度：党费金额仅对本年度核定。",

@@ -9,7 +9,7 @@ namespace Jiayuan.Party.Tests;
 
 public class DuesPaymentTests(JiayuanApp app)
 {
-    private string Month(int offset) => new DateOnly(app.Clock.GetLocalNow().Year, app.Clock.GetLocalNow().Month, 1).AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private string Month(int offset) => new DateOnly(Jiayuan.Core.Text.Dates.Today(app.Clock).Year, Jiayuan.Core.Text.Dates.Today(app.Clock).Month, 1).AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private Task<PartyMember> MemberAsync(string prefix, int skip) => app.WithDbAsync(db =>
         db.Set<PartyMember>().AsNoTracking().Where(m => m.PlacePath.StartsWith(prefix) && m.Status == MemberStatus.Full && m.DuesCategory == DuesCategory.Employed)
@@ -41,7 +41,7 @@ public class DuesPaymentTests(JiayuanApp app)
         var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));
         var arrears = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/party/dues/arrears?scope={Known.Fucheng}");
         var rows = arrears.EnumerateArray().ToList();
-        var month = app.Clock.GetLocalNow().Month;
+        var month = Jiayuan.Core.Text.Dates.Today(app.Clock).Month;
         if (month >= 8)
         {
             Assert.Contains(rows, r => r.GetProperty("level").GetString() == "escalate" && r.GetProperty("unpaidMonths").GetInt32() >= 6);

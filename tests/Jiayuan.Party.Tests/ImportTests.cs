@@ -46,7 +46,7 @@ public class ImportTests(ImportApp app) : IClassFixture<ImportApp>
     {
         var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Jincheng));
         var org = await app.WithDbAsync(db => db.Set<PartyOrganization>().Where(o => o.PlacePath.StartsWith("/510107063/004/") && o.Kind == Contracts.OrgKind.Branch).Select(o => o.Name).FirstAsync());
-        var today = DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
+        var today = Jiayuan.Core.Text.Dates.Today(app.Clock);
         var good1 = NewId();
         var good2 = NewId(male: false);
         var fullWidth = string.Concat(good2.Select(c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c));

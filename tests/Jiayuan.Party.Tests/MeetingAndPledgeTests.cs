@@ -8,7 +8,7 @@ namespace Jiayuan.Party.Tests;
 
 public class MeetingTests(JiayuanApp app)
 {
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
+    private DateOnly Today => Jiayuan.Core.Text.Dates.Today(app.Clock);
 
     private async Task<(long OrgId, List<long> Members)> BranchAsync(string courtyardPathPrefix)
     {
@@ -68,6 +68,9 @@ public class MeetingTests(JiayuanApp app)
         var row = await (await secretary.PostAsJsonAsync($"/api/v1/party/organizations/{orgId}/meetings",
             new { kind = "GeneralMeeting", heldOn = Today, topic = "党员大会", attendeeIds = members.Take(members.Count / 2) })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(row.GetProperty("quorate").GetBoolean());
+        var compliance = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/party/compliance?scope={Known.Sanyuan}");
+        var general = compliance.EnumerateArray().Single(r => r.GetProperty("organizationId").GetInt64() == orgId && r.GetProperty("kind").GetString() == "GeneralMeeting");
+        Assert.True(general.GetProperty("overdue").GetBoolean(), "a general meeting without quorum must not count as held");
     }
 
     [Fact]

@@ -114,6 +114,8 @@ public class OrganizationApiTests(JiayuanApp app)
         var rows = await client.GetFromJsonAsync<JsonElement>($"/api/v1/party/organizations?scope={Known.Fucheng}");
         Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("name").GetString() == "中共府城社区委员会" && r.GetProperty("members").GetInt32() == 40);
         Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("kind").GetString() == "PartyGroup");
+        // Rule messages arrive in the caller's language, naming the rule.
+        Assert.Contains(rows.EnumerateArray().SelectMany(r => r.GetProperty("flags").EnumerateArray()), f => f.GetProperty("message").GetString()!.Contains("任期", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,7 +168,7 @@ public class OrganizationApiTests(JiayuanApp app)
     public async Task Probation_ConvertAndExtend_ByTheSecretaryInScope()
     {
         var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));
-        var today = DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
+        var today = Jiayuan.Core.Text.Dates.Today(app.Clock);
         var (due, notDue) = await app.WithDbAsync(async db =>
         {
             var probationers = await db.Set<PartyMember>().Where(m => m.PlacePath.StartsWith("/510107063/002") && m.Status == MemberStatus.Probationary)

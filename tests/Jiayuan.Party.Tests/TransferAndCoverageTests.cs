@@ -66,6 +66,12 @@ public class TransferTests(JiayuanApp app)
         var overdue = await (await own.LoginAsync(login)).GetFromJsonAsync<JsonElement>("/api/v1/party/transfers?scope=510107063005&overdueOnly=true");
         Assert.Equal(member, overdue[0].GetProperty("memberId").GetInt64());
         Assert.True(overdue[0].GetProperty("overdue").GetBoolean());
+
+        // An expired letter cannot be accepted: the sender must issue a new one.
+        var receiver = await own.LoginAsync(await own.CreateUserAsync(Role.BranchSecretary, "510107063006"));
+        var late = await receiver.PostAsJsonAsync($"/api/v1/party/transfers/{overdue[0].GetProperty("id").GetInt64()}/accept", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("过期", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("status")[0].GetString(), StringComparison.Ordinal);
     }
 }
 

@@ -39,8 +39,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
-            // Sign-in responses carry tokens: never stored, and a retried sign-in is harmless.
+            // Sign-in and refresh responses carry tokens: never stored, and a retried sign-in is harmless.
             || context.Request.Path.StartsWithSegments("/api/v1/auth/login")
+            || context.Request.Path.StartsWithSegments("/api/v1/auth/refresh")
             || !context.Request.Headers.TryGetValue(Header, out var keyValues)
             || string.IsNullOrWhiteSpace(keyValues.ToString()))
         {

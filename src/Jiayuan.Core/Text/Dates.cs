@@ -22,6 +22,9 @@ public static class Dates
 
     public static DateTimeOffset ToChina(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, _china);
 
+    /// <summary>Today's date in China, whatever the server's time zone (rules such as "no back-filling" count Chinese days).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow()).DateTime);
+
     public static string Format(DateTimeOffset value)
     {
         var local = ToChina(value);

@@ -34,7 +34,8 @@ internal sealed class DemoUsers(IServiceProvider services, IPlaceDirectory place
     public static bool ArePresent(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<JiayuanDbContext>().Users.Any(u => u.UserName == All[0].Login);
+        var logins = All.Select(a => a.Login).ToList();
+        return scope.ServiceProvider.GetRequiredService<JiayuanDbContext>().Users.Count(u => logins.Contains(u.UserName!)) == logins.Count;
     }
 
     public async Task SeedAsync(JiayuanDbContext db, CancellationToken cancellationToken)

@@ -54,7 +54,8 @@ public interface IPartyStatistics
     Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A rule an organization breaks or is close to breaking; <see cref="Message"/> is a resource key that names the rule.</summary>
+/// <summary>A rule an organization breaks or is close to breaking. <see cref="Message"/> names the rule (a resource key with
+/// <see cref="Args"/> inside the module; the caller's language, with no args, in API responses).</summary>
 public sealed record RuleFlag(string Code, string Message, object[] Args);
 
 /// <summary>Kinds of organizational life (三会一课, theme day, organizational-life meeting, democratic appraisal).</summary>

@@ -152,7 +152,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Jiayuan.Core.Text.Dates.Today(clock);
         var created = new List<(PartyOrganization Org, PartyMember Member)>();
         foreach (var (org, count) in members)
         {

@@ -53,7 +53,7 @@ public static class DuesPaymentEndpoints
 
 internal sealed class DuesService(JiayuanDbContext db, IPlaceDirectory places, INoticePublisher notices, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Jiayuan.Core.Text.Dates.Today(clock);
 
     private static DateOnly MonthOf(DateOnly d) => new(d.Year, d.Month, 1);
 

@@ -87,7 +87,7 @@ internal sealed class RosterImporter(JiayuanDbContext db, IPersonalDataCipher ci
             .ToListAsync(ct);
         var byName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First());
         var byCode = orgs.ToDictionary(o => o.Code);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Jiayuan.Core.Text.Dates.Today(clock);
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<ImportRow>();

@@ -67,7 +67,7 @@ public static class RecordMeeting
 
 internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Jiayuan.Core.Text.Dates.Today(clock);
 
     /// <summary>Members who may attend: the organization's own, or for a party group its branch's.</summary>
     public async Task<List<(long Id, string Name)>> EligibleMembersAsync(PartyOrganization org, CancellationToken ct)
@@ -155,7 +155,9 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
             .Where(o => orgId == null ? o.PlacePath == placePath || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0) : o.Id == orgId)
             .OrderBy(o => o.Path).ToListAsync(ct);
         var ids = orgs.Select(o => o.Id).ToList();
-        var last = await db.Set<BranchMeeting>().AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
+        // A general meeting without a quorum does not count as held.
+        var last = await db.Set<BranchMeeting>().AsNoTracking()
+            .Where(m => ids.Contains(m.OrganizationId) && (m.Kind != MeetingKind.GeneralMeeting || 2 * m.Attendees > m.MembersAtTheTime))
             .GroupBy(m => new { m.OrganizationId, m.Kind }).Select(g => new { g.Key.OrganizationId, g.Key.Kind, Last = g.Max(m => m.HeldOn) })
             .ToListAsync(ct);
         var today = Today;

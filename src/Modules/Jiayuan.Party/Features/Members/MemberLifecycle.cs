@@ -48,7 +48,7 @@ internal sealed class MemberLifecycleHandler(JiayuanDbContext db, TimeProvider c
         {
             return TypedResults.Forbid();
         }
-        if (change(member, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is { } refusal)
+        if (change(member, Jiayuan.Core.Text.Dates.Today(clock)) is { } refusal)
         {
             return new FieldErrors(l).Add("status", refusal.Key, refusal.Args).ToProblem();
         }

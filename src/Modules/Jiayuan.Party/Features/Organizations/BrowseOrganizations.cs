@@ -48,9 +48,9 @@ public static class BrowseOrganizations
     }
 }
 
-internal sealed class OrgQueries(JiayuanDbContext db, TimeProvider clock)
+internal sealed class OrgQueries(JiayuanDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Jiayuan.Core.SharedResource> l)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Jiayuan.Core.Text.Dates.Today(clock);
 
     public async Task<List<OrgRow>> TreeAsync(string placePath, CancellationToken ct)
     {
@@ -74,7 +74,7 @@ internal sealed class OrgQueries(JiayuanDbContext db, TimeProvider clock)
             var all = counts.Where(c => c.OrganizationId == o.Id).Sum(c => c.Count);
             var full = counts.Where(c => c.OrganizationId == o.Id && c.Status == MemberStatus.Full).Sum(c => c.Count);
             return new OrgRow(o.Id, o.ParentId, o.Code, o.Name, o.Kind, o.TwoNew, o.FormationMode, o.Path.Count(c => c == '/') - minDepth, all, full,
-                o.FoundedOn, o.ElectionDue, OrgRules.Check(o, full, all, Today));
+                o.FoundedOn, o.ElectionDue, [.. OrgRules.Check(o, full, all, Today).Select(f => f with { Message = l[f.Message, f.Args], Args = [] })]);
         })];
     }
 

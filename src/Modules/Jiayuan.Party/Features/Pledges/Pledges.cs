@@ -54,7 +54,7 @@ public static class PledgeEndpoints
         api.MapGet("/party/pledges", async (string? scope, int? year, PledgeService pledges, Places.Contracts.IPlaceDirectory places, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
-                return place is null ? Results.NotFound() : Results.Ok(await pledges.PublicAsync(place.Path, year ?? clock.GetLocalNow().Year, user, 50, ct));
+                return place is null ? Results.NotFound() : Results.Ok(await pledges.PublicAsync(place.Path, year ?? Jiayuan.Core.Text.Dates.Today(clock).Year, user, 50, ct));
             })
             .AllowAnonymous().WithName("ListPublicPledges").WithSummary("Pledges published with consent under a place; names masked for anonymous visitors.");
         return api;
@@ -75,9 +75,9 @@ internal sealed class PledgeService(JiayuanDbContext db, IDbContextFactory<Jiayu
         {
             return (null, errors, StatusCodes.Status403Forbidden);
         }
-        var year = input.Year ?? clock.GetLocalNow().Year;
+        var year = input.Year ?? Jiayuan.Core.Text.Dates.Today(clock).Year;
         errors.Required("text", input.Text, "Pledge").MaxLength("text", input.Text, 500, "Pledge");
-        if (year < clock.GetLocalNow().Year - 1 || year > clock.GetLocalNow().Year + 1)
+        if (year < Jiayuan.Core.Text.Dates.Today(clock).Year - 1 || year > Jiayuan.Core.Text.Dates.Today(clock).Year + 1)
         {
             errors.Add("year", "A pledge is for the current year (or the next).");
         }

@@ -18,7 +18,7 @@ public static class PartyStatisticsEndpoint
         api.MapGet("/party/stats", async Task<Results<Ok<PartyStats>, NotFound>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
             {
                 var code = string.IsNullOrWhiteSpace(scope) ? (await places.RootAsync(ct)).Code : scope.Trim();
-                return await stats.ForPlaceAsync(code, year ?? clock.GetLocalNow().Year, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+                return await stats.ForPlaceAsync(code, year ?? Jiayuan.Core.Text.Dates.Today(clock).Year, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
             })
             .AllowAnonymous().WithName("PartyStats")
             .WithSummary("Organizations, two-new organizations, members, two-new members, courtyard branches, party groups and the year's new organizations under a place.");

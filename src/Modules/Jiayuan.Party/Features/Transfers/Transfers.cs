@@ -58,7 +58,7 @@ public static class TransferEndpoints
 
 internal sealed class TransferService(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Jiayuan.Core.Text.Dates.Today(clock);
 
     private TransferRow ToRow(Transfer t) => new(t.Id, t.MemberId, t.MemberName, t.FromOrganizationId, t.ToOrganizationId, t.Reason, t.Status, t.IssuedOn,
         t.ValidUntil, t.DecidedOn, t.DecisionNote, t.IsOverdue(Today));
@@ -123,6 +123,11 @@ internal sealed class TransferService(JiayuanDbContext db, TimeProvider clock, I
         if (!accept)
         {
             errors.Required("note", request.Note, "Reason");
+        }
+        else if (transfer.IsOverdue(Today))
+        {
+            errors.Add("status", "The transfer letter expired on {0}; the sending organization must issue a new one.",
+                transfer.ValidUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         if (errors.Any)
         {

@@ -90,7 +90,7 @@ public static class ManagePlaces
             Latitude = request.Latitude,
             Longitude = request.Longitude,
             CodeSource = "generated",
-            VersionYear = clock.GetLocalNow().Year,
+            VersionYear = Jiayuan.Core.Text.Dates.Today(clock).Year,
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(place);
