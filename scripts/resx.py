@@ -4,6 +4,15 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Choose the community reported to.": "请选择报到的社区。",
+"Give either the organization or the member that reports.": "请填写报到的党组织或党员（二选一）。",
+"Already reported to {0} this year.": "今年已向{0}报到。",
+"Choose a grade.": "请选择评价等次。",
+"Only members are evaluated; organizations are not.": "只对党员进行评价，不对党组织评价。",
+"A post has 1 to 1000 places.": "岗位名额为 1 至 1000 个。",
+"The member must first report to this community (双报到) this year.": "该党员今年须先向本社区报到（双报到）。",
+"All places of this post are taken.": "该岗位名额已满。",
+"The member already claimed this post.": "该党员已认领此岗位。",
 "The transfer letter expired on {0}; the sending organization must issue a new one.": "转接介绍信已于 {0} 过期，须由转出组织重新开具。",
 "{0} is not a month (yyyy-MM).": "{0} 不是有效月份（yyyy-MM）。",
 "{0} is more than {1} months ago: dues can be paid back for at most {1} months.": "{0} 已超过 {1} 个月：党费补交最长不超过 {1} 个月。",

@@ -72,6 +72,10 @@ public class TransferTests(JiayuanApp app)
         var late = await receiver.PostAsJsonAsync($"/api/v1/party/transfers/{overdue[0].GetProperty("id").GetInt64()}/accept", new { });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("过期", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("status")[0].GetString(), StringComparison.Ordinal);
+
+        // The sender issues a new letter; it replaces the expired one.
+        var renewed = await (await own.LoginAsync(login)).PostAsJsonAsync($"/api/v1/party/members/{member}/transfers", new { toOrganizationId = to, reason = "重新开具" });
+        Assert.Equal(HttpStatusCode.Created, renewed.StatusCode);
     }
 }
 

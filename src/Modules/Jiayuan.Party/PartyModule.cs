@@ -3,6 +3,7 @@ using Jiayuan.Core.Data;
 using Jiayuan.Party.Contracts;
 using Jiayuan.Party.Demo;
 using Jiayuan.Party.Features.Coverage;
+using Jiayuan.Party.Features.DualRegistration;
 using Jiayuan.Party.Features.Dues;
 using Jiayuan.Party.Features.Import;
 using Jiayuan.Party.Features.Transfers;
@@ -30,6 +31,7 @@ public static class PartyModule
         services.AddScoped<TransferService>();
         services.AddScoped<RosterImporter>();
         services.AddScoped<DuesService>();
+        services.AddScoped<DualRegistrationService>();
         services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
@@ -38,5 +40,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration();
 }

@@ -88,3 +88,12 @@ public interface IRosterImport
 {
     Task<ImportReport> RunAsync(Stream workbook, string scopePath, bool dryRun, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct, IProgress<int>? progress = null);
 }
+
+/// <summary>Yearly evaluation of a member's service in the community where they registered (双报到).</summary>
+public enum EvaluationGrade
+{
+    Excellent,
+    Good,
+    Pass,
+    Fail,
+}

@@ -125,3 +125,42 @@ internal sealed class DuesPaymentConfiguration : IEntityTypeConfiguration<DuesPa
         b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DualReportConfiguration : IEntityTypeConfiguration<DualReport>
+{
+    public void Configure(EntityTypeBuilder<DualReport> b)
+    {
+        b.ToTable("party_dual_reports");
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.CommunityPath).HasMaxLength(400);
+        b.Property(x => x.Evaluation).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.EvaluationNote).HasMaxLength(300);
+        b.HasIndex(x => new { x.CommunityPath, x.Year });
+        b.HasIndex(x => new { x.MemberId, x.Year, x.CommunityId }).IsUnique();
+        b.HasIndex(x => new { x.OrganizationId, x.Year, x.CommunityId }).IsUnique();
+    }
+}
+
+internal sealed class ServicePostConfiguration : IEntityTypeConfiguration<ServicePost>
+{
+    public void Configure(EntityTypeBuilder<ServicePost> b)
+    {
+        b.ToTable("party_service_posts");
+        b.Property(x => x.CommunityPath).HasMaxLength(400);
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.Description).HasMaxLength(1000);
+        b.Property(x => x.Claimed).IsConcurrencyToken();
+        b.HasIndex(x => x.CommunityPath);
+    }
+}
+
+internal sealed class PostClaimConfiguration : IEntityTypeConfiguration<PostClaim>
+{
+    public void Configure(EntityTypeBuilder<PostClaim> b)
+    {
+        b.ToTable("party_post_claims");
+        b.HasIndex(x => new { x.PostId, x.MemberId }).IsUnique();
+        b.HasOne<ServicePost>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -38,6 +38,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         var towers = await places.DescendantsAsync(root.Path, PlaceKind.OfficeBuilding, cancellationToken);
         var districts = await places.DescendantsAsync(root.Path, PlaceKind.BusinessDistrict, cancellationToken);
         var blocks = await places.DescendantsAsync(root.Path, PlaceKind.Block, cancellationToken);
+        var households = await places.DescendantsAsync(root.Path, PlaceKind.Household, cancellationToken);
         PlaceSummary Unit(string name) => units.First(u => u.Name == name);
 
         var members = new List<(PartyOrganization Org, int Count)>();
@@ -159,13 +160,40 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             for (var i = 0; i < count; i++)
             {
                 var member = NewMember(org, i, today, now);
+                // Members of units, parks and two-new organizations live somewhere in the subdistrict: they are the
+                // serving members (在职党员) who report to the community where they live (双报到).
+                if (org.PlaceKind is not ("Community" or "Courtyard" or "Subdistrict"))
+                {
+                    member.HouseholdPlaceId = households[_random.Next(households.Count)].Id;
+                }
                 db.Add(member);
                 created.Add((org, member));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         SeedOrganizationalLife(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now);
+        SeedDualRegistration(db, communities.First(c => c.Name == "府城社区"), households, created, today, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>府城: its two units' organizations reported; half of the serving members living there reported; three posts on the needs list.</summary>
+    private static void SeedDualRegistration(JiayuanDbContext db, PlaceSummary fucheng, IReadOnlyList<PlaceSummary> households,
+        List<(PartyOrganization Org, PartyMember Member)> members, DateOnly today, DateTimeOffset now)
+    {
+        var here = households.Where(h => h.Path.StartsWith(fucheng.Path + "/", StringComparison.Ordinal)).Select(h => h.Id).ToHashSet();
+        foreach (var org in members.Select(m => m.Org).Distinct().Where(o => o.PlaceKind == "Unit" && o.PlacePath.StartsWith(fucheng.Path + "/", StringComparison.Ordinal)))
+        {
+            db.Add(new DualReport { OrganizationId = org.Id, Name = org.Name, CommunityId = fucheng.Id, CommunityPath = fucheng.Path, Year = today.Year, ReportedOn = today.AddDays(-60), CreatedAt = now });
+        }
+        var residents = members.Where(m => m.Member.HouseholdPlaceId is { } h && here.Contains(h)).ToList();
+        foreach (var (_, member) in residents.Where((_, i) => i % 2 == 0))
+        {
+            db.Add(new DualReport { MemberId = member.Id, Name = member.RealName, CommunityId = fucheng.Id, CommunityPath = fucheng.Path, Year = today.Year, ReportedOn = today.AddDays(-30), CreatedAt = now });
+        }
+        foreach (var (title, slots) in new[] { ("夜间巡逻志愿者", 10), ("“读读书吧”周末值守", 4), ("独居老人结对帮扶", 6) })
+        {
+            db.Add(new ServicePost { CommunityId = fucheng.Id, CommunityPath = fucheng.Path, Title = title, Slots = slots, CreatedAt = now });
+        }
     }
 
     private static readonly string[] _pledges =

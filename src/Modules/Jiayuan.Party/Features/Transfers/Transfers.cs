@@ -84,7 +84,9 @@ internal sealed class TransferService(JiayuanDbContext db, TimeProvider clock, I
         {
             errors.Add("toOrganizationId", "The member already belongs to this organization.");
         }
-        if (await db.Set<Transfer>().AnyAsync(t => t.MemberId == memberId && t.Status == TransferStatus.Pending, ct))
+        var today = Today;
+        var pending = await db.Set<Transfer>().Where(t => t.MemberId == memberId && t.Status == TransferStatus.Pending).ToListAsync(ct);
+        if (pending.Any(t => !t.IsOverdue(today)))
         {
             errors.Add("memberId", "This member already has a pending transfer; it must be accepted or rejected first.");
         }
@@ -92,7 +94,13 @@ internal sealed class TransferService(JiayuanDbContext db, TimeProvider clock, I
         {
             return errors.ToProblem();
         }
-        var today = Today;
+        // A new letter replaces an expired one, which is closed with a note.
+        foreach (var expired in pending)
+        {
+            expired.Status = TransferStatus.Rejected;
+            expired.DecidedOn = today;
+            expired.DecisionNote = "介绍信已过期，已重新开具。";
+        }
         var transfer = new Transfer
         {
             MemberId = memberId, MemberName = member.RealName, FromOrganizationId = member.OrganizationId, FromPlacePath = member.PlacePath,
