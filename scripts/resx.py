@@ -4,6 +4,14 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Item": "项目",
+"Points are a whole number from -100 to 100, not 0.": "分值为 -100 到 100 之间的整数，不能为 0。",
+"The yearly cap is 1 to 1000.": "年度上限为 1 到 1000。",
+"This item is already in the table.": "积分表中已有该项目。",
+"Choose an item of the points table.": "请选择积分表中的项目。",
+"The yearly cap of {0} for “{1}” is reached.": "“{1}”的年度上限 {0} 分已达到。",
+"A study record is 0.5 to 24 hours.": "每条学习记录为 0.5 到 24 学时。",
+"Study hours are recorded for days of this year, up to today.": "学时只能记录本年度今天及以前的日期。",
 "Choose the community reported to.": "请选择报到的社区。",
 "Give either the organization or the member that reports.": "请填写报到的党组织或党员（二选一）。",
 "Already reported to {0} this year.": "今年已向{0}报到。",

@@ -666,6 +666,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsCommitteeMember")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsTwoNew")
                         .HasColumnType("INTEGER");
 
@@ -871,6 +874,68 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("party_pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("MemberId", "Year", "RuleId");
+
+                    b.ToTable("party_point_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearlyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Item")
+                        .IsUnique();
+
+                    b.ToTable("party_point_rules", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PostClaim", b =>
                 {
                     b.Property<long>("Id")
@@ -934,6 +999,37 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("CommunityPath");
 
                     b.ToTable("party_service_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.StudyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StudiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.ToTable("party_study_records", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.Transfer", b =>
@@ -1225,6 +1321,21 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointAward", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiayuan.Party.Domain.PointRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PostClaim", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
@@ -1237,6 +1348,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.StudyRecord", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

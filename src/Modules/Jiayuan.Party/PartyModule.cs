@@ -6,6 +6,7 @@ using Jiayuan.Party.Features.Coverage;
 using Jiayuan.Party.Features.DualRegistration;
 using Jiayuan.Party.Features.Dues;
 using Jiayuan.Party.Features.Import;
+using Jiayuan.Party.Features.Points;
 using Jiayuan.Party.Features.Transfers;
 using Jiayuan.Party.Features.Meetings;
 using Jiayuan.Party.Features.Pledges;
@@ -32,6 +33,7 @@ public static class PartyModule
         services.AddScoped<RosterImporter>();
         services.AddScoped<DuesService>();
         services.AddScoped<DualRegistrationService>();
+        services.AddScoped<PointsService>();
         services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
@@ -40,5 +42,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy();
 }

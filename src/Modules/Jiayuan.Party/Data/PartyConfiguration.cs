@@ -164,3 +164,37 @@ internal sealed class PostClaimConfiguration : IEntityTypeConfiguration<PostClai
         b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PointRuleConfiguration : IEntityTypeConfiguration<PointRule>
+{
+    public void Configure(EntityTypeBuilder<PointRule> b)
+    {
+        b.ToTable("party_point_rules");
+        b.Property(x => x.Item).HasMaxLength(60);
+        b.HasIndex(x => x.Item).IsUnique();
+    }
+}
+
+internal sealed class PointAwardConfiguration : IEntityTypeConfiguration<PointAward>
+{
+    public void Configure(EntityTypeBuilder<PointAward> b)
+    {
+        b.ToTable("party_point_awards");
+        b.Property(x => x.Note).HasMaxLength(200);
+        b.HasIndex(x => new { x.MemberId, x.Year, x.RuleId });
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PointRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StudyRecordConfiguration : IEntityTypeConfiguration<StudyRecord>
+{
+    public void Configure(EntityTypeBuilder<StudyRecord> b)
+    {
+        b.ToTable("party_study_records");
+        b.Property(x => x.Topic).HasMaxLength(200);
+        b.Property(x => x.Hours).HasPrecision(6, 1);
+        b.HasIndex(x => new { x.MemberId, x.Year });
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -173,6 +173,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         await db.SaveChangesAsync(cancellationToken);
         SeedOrganizationalLife(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now);
         SeedDualRegistration(db, communities.First(c => c.Name == "府城社区"), households, created, today, now);
+        SeedPointRules(db);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -193,6 +194,19 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         foreach (var (title, slots) in new[] { ("夜间巡逻志愿者", 10), ("“读读书吧”周末值守", 4), ("独居老人结对帮扶", 6) })
         {
             db.Add(new ServicePost { CommunityId = fucheng.Id, CommunityPath = fucheng.Path, Title = title, Slots = slots, CreatedAt = now });
+        }
+    }
+
+    /// <summary>The default points table [L]: tasks up to 70, rewards up to 10, deductions from a base of 20. Admins edit it.</summary>
+    private static void SeedPointRules(JiayuanDbContext db)
+    {
+        foreach (var (item, points, cap) in new[]
+        {
+            ("参加组织生活", 2, 24), ("志愿服务", 2, 20), ("认领岗位或微心愿", 5, 16), ("兑现公开承诺", 10, 10),
+            ("受到表彰", 5, 10), ("无故缺席组织生活", -2, 10), ("未按时交纳党费", -5, 10),
+        })
+        {
+            db.Add(new PointRule { Item = item, Points = points, YearlyCap = cap });
         }
     }
 
@@ -290,6 +304,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             ProbationEndsOn = admitted.AddMonths(PartyMember.ProbationMonths),
             FullSince = probationary ? null : admitted.AddMonths(PartyMember.ProbationMonths),
             WorkUnit = org.TwoNew is null ? null : org.Name.Replace("中共", "", StringComparison.Ordinal).Replace("支部委员会", "", StringComparison.Ordinal),
+            IsCommitteeMember = index < (org.HasCommittee ? 5 : 1) && org.Kind != OrgKind.PartyGroup,
             DuesCategory = category,
             DuesBase = category == DuesCategory.Flat ? 0 : 2000 + _random.Next(0, 130) * 100,
             CreatedAt = now,

@@ -27,6 +27,8 @@ internal sealed class PartyMember
     public DateOnly? FullSince { get; set; }
     public string? WorkUnit { get; set; }
     public long? HouseholdPlaceId { get; set; }
+    /// <summary>Secretary or member of the branch committee (needs 56 study hours a year instead of 32).</summary>
+    public bool IsCommitteeMember { get; set; }
     public DuesCategory DuesCategory { get; set; }
     public decimal DuesBase { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
