@@ -197,7 +197,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         }
     }
 
-    /// <summary>The default points table [L]: tasks up to 70, rewards up to 10, deductions from a base of 20. Admins edit it.</summary>
+    /// <summary>The default points table [L]: tasks up to 70, rewards up to 10, deductions up to 20 (a member's year is the sum). Admins edit it.</summary>
     private static void SeedPointRules(JiayuanDbContext db)
     {
         foreach (var (item, points, cap) in new[]

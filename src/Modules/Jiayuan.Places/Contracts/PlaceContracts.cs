@@ -58,3 +58,10 @@ public interface IPlaceTreeSetup
     /// <summary>Returns the root, creating the subdistrict with <paramref name="code"/> and <paramref name="name"/> when the tree is empty.</summary>
     Task<PlaceSummary> EnsureRootAsync(string code, string name, CancellationToken cancellationToken = default);
 }
+
+public static class PlaceDirectoryExtensions
+{
+    /// <summary>The place a "scope" query parameter names (a place code), or the subdistrict when it is empty; null when unknown.</summary>
+    public static async Task<PlaceSummary?> ScopeAsync(this IPlaceDirectory places, string? code, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(code) ? await places.RootAsync(cancellationToken) : await places.FindByCodeAsync(code.Trim(), cancellationToken);
+}

@@ -27,7 +27,7 @@ public static class CoverageEndpoint
         api.MapGet("/party/coverage", async Task<Results<Ok<CoverageReport>, NotFound, ForbidHttpResult>> (string? scope, IPlaceDirectory places,
                 JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();

@@ -37,7 +37,7 @@ public static class DuesPaymentEndpoints
             .RequireAuthorization().WithName("RecordDuesPayment").WithSummary("Record dues paid for months (yyyy-MM): the year's fixed amount each; back-payment at most 6 months.");
         api.MapGet("/party/dues/arrears", async Task<Results<Ok<List<Arrears>>, NotFound, ForbidHttpResult>> (string? scope, IPlaceDirectory places, DuesService dues, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();

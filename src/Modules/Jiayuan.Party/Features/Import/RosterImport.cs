@@ -31,7 +31,7 @@ public static class RosterImportEndpoints
                 string? scope, bool? dryRun, IFormFile? file, IPlaceDirectory places, RosterImporter importer, ClaimsPrincipal user,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();

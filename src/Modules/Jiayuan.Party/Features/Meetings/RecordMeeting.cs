@@ -48,7 +48,7 @@ public static class RecordMeeting
         api.MapGet("/party/compliance", async Task<Results<Ok<List<ComplianceRow>>, NotFound, ForbidHttpResult>> (string? scope, bool? overdueOnly,
                 IPlaceDirectory places, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();

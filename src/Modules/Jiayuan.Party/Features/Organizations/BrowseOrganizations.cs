@@ -29,7 +29,7 @@ public static class BrowseOrganizations
         api.MapGet("/party/organizations", async Task<Results<Ok<List<OrgRow>>, NotFound, ForbidHttpResult>> (string? scope, IPlaceDirectory places,
                 OrgQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();

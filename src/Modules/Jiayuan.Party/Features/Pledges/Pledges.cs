@@ -6,6 +6,7 @@ using Jiayuan.Core.Identity;
 using Jiayuan.Core.Privacy;
 using Jiayuan.Party.Domain;
 using Jiayuan.Party.Features.Organizations;
+using Jiayuan.Places.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +54,7 @@ public static class PledgeEndpoints
             .RequireAuthorization().WithName("UpdatePledgeProgress").WithSummary("Record progress (0–100) and fulfilment of a pledge.");
         api.MapGet("/party/pledges", async (string? scope, int? year, PledgeService pledges, Places.Contracts.IPlaceDirectory places, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 return place is null ? Results.NotFound() : Results.Ok(await pledges.PublicAsync(place.Path, year ?? Jiayuan.Core.Text.Dates.Today(clock).Year, user, 50, ct));
             })
             .AllowAnonymous().WithName("ListPublicPledges").WithSummary("Pledges published with consent under a place; names masked for anonymous visitors.");

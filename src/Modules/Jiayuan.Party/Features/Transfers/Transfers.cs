@@ -40,7 +40,7 @@ public static class TransferEndpoints
         api.MapGet("/party/transfers", async Task<Results<Ok<List<TransferRow>>, NotFound, ForbidHttpResult>> (string? scope, bool? overdueOnly, IPlaceDirectory places,
                 TransferService transfers, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var place = string.IsNullOrWhiteSpace(scope) ? await places.RootAsync(ct) : await places.FindByCodeAsync(scope.Trim(), ct);
+                var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {
                     return TypedResults.NotFound();
