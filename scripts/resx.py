@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Export to Excel": "导出 Excel",
 "Item": "项目",
 "Points are a whole number from -100 to 100, not 0.": "分值为 -100 到 100 之间的整数，不能为 0。",
 "The yearly cap is 1 to 1000.": "年度上限为 1 到 1000。",

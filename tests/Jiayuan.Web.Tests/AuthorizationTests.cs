@@ -95,6 +95,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/party/members/{id:long}/points", i => $"/api/v1/party/members/{i.XinyuanMember}/points", _ => Json("{\"ruleId\":1}"), Access.XinyuanManager),
         new("POST", "/api/v1/party/members/{id:long}/study-hours", i => $"/api/v1/party/members/{i.XinyuanMember}/study-hours", _ => Json("{\"hours\":1,\"topic\":\"x\"}"), Access.XinyuanManager),
         new("GET", "/api/v1/party/organizations/{id:long}/points", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/points", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/party/members/warnings", _ => "/api/v1/party/members/warnings?scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/party/stats.xlsx", _ => "/api/v1/party/stats.xlsx?scope=510107063003", null, Access.Public),
         new("GET", "/api/v1/places/root", _ => "/api/v1/places/root", null, Access.Public),
         new("GET", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", null, Access.Public),
         new("POST", "/api/v1/places", _ => "/api/v1/places", i => Json($$"""{"parentId":{{i.Xinyuan}},"name":"越权院落","kind":"Courtyard"}"""), Access.XinyuanStaff),

@@ -8,6 +8,7 @@ using Jiayuan.Party.Features.Dues;
 using Jiayuan.Party.Features.Import;
 using Jiayuan.Party.Features.Points;
 using Jiayuan.Party.Features.Transfers;
+using Jiayuan.Party.Features.Warnings;
 using Jiayuan.Party.Features.Meetings;
 using Jiayuan.Party.Features.Pledges;
 using Jiayuan.Party.Features.Members;
@@ -42,5 +43,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics();
 }

@@ -171,7 +171,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        SeedOrganizationalLife(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now);
+        await SeedOrganizationalLifeAsync(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now, cancellationToken);
         SeedDualRegistration(db, communities.First(c => c.Name == "府城社区"), households, created, today, now);
         SeedPointRules(db);
         await db.SaveChangesAsync(cancellationToken);
@@ -221,21 +221,32 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
     ];
 
     /// <summary>This year's meetings of the 府城 courtyard branches (others are left overdue, as real data would be) and some public pledges.</summary>
-    private static void SeedOrganizationalLife(JiayuanDbContext db, List<PartyOrganization> branches, List<(PartyOrganization Org, PartyMember Member)> members,
-        DateOnly today, DateTimeOffset now)
+    private static async Task SeedOrganizationalLifeAsync(JiayuanDbContext db, List<PartyOrganization> branches, List<(PartyOrganization Org, PartyMember Member)> members,
+        DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
+        var attendance = new List<(BranchMeeting Meeting, List<PartyMember> Who)>();
         foreach (var branch in branches.Where(b => b.PlacePath.StartsWith("/510107063/002/", StringComparison.Ordinal)))
         {
             var own = members.Where(m => m.Org.Id == branch.Id).Select(m => m.Member).ToList();
-            void Meeting(MeetingKind kind, DateOnly heldOn, string topic, int attendees) => db.Add(new BranchMeeting
+            void Meeting(MeetingKind kind, DateOnly heldOn, string topic, int attendees)
             {
-                OrganizationId = branch.Id, PlacePath = branch.PlacePath, Kind = kind, HeldOn = heldOn, Topic = topic, Attendees = attendees,
-                MembersAtTheTime = own.Count, RecordedAt = now,
-            });
+                var meeting = new BranchMeeting
+                {
+                    OrganizationId = branch.Id, PlacePath = branch.PlacePath, Kind = kind, HeldOn = heldOn, Topic = topic, Attendees = attendees,
+                    MembersAtTheTime = own.Count, RecordedAt = now,
+                };
+                db.Add(meeting);
+                attendance.Add((meeting, own.Take(attendees).ToList()));
+            }
             Meeting(MeetingKind.ThemeDay, today.AddDays(-20), "主题党日：院落环境整治志愿服务", 18);
             Meeting(MeetingKind.GeneralMeeting, today.AddDays(-45), "支部党员大会：讨论院落停车改造方案", 19);
             Meeting(MeetingKind.PartyLesson, today.AddDays(-60), "书记讲党课：党建引领社区发展治理", 21);
             Meeting(MeetingKind.CommitteeMeeting, today.AddDays(-25), "支委会：研究微心愿认领安排", 5);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (meeting, who) in attendance)
+        {
+            db.AddRange(who.Select(m => new MeetingAttendance { MeetingId = meeting.Id, MemberId = m.Id }));
         }
         // Dues of 府城's members this year up to last month: most paid in full, every tenth three months behind, every twenty-fifth seven.
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
