@@ -89,6 +89,11 @@ public class ImportTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal(cipher.Hash(good2), wang.IdNumberHash);
         Assert.Equal(Contracts.MemberStatus.Probationary, wang.Status);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<PartyMember>().CountAsync(m => m.RealName == "重复二" || m.RealName == "坏校验")));
+
+        // The statistics see the imported members at once (maintained counters).
+        var stats = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/party/stats?scope=510107063004");
+        var actual = await app.WithDbAsync(db => db.Set<PartyMember>().CountAsync(m => m.PlacePath.StartsWith("/510107063/004")));
+        Assert.Equal(actual, stats.GetProperty("members").GetInt32());
     }
 
     [Fact]

@@ -38,6 +38,11 @@ public class TransferTests(JiayuanApp app)
         Assert.Equal(to, moved.OrganizationId);
         Assert.StartsWith("/510107063/006/", moved.PlacePath, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await receiver.PostAsJsonAsync($"/api/v1/party/transfers/{id}/accept", new { })).StatusCode);
+
+        // Both organizations' maintained member counts follow the move.
+        var counters = await app.WithDbAsync(db => db.Set<PartyOrganization>().Where(o => o.Id == from || o.Id == to)
+            .Select(o => new { o.MemberCount, Actual = db.Set<PartyMember>().Count(m => m.OrganizationId == o.Id) }).ToListAsync());
+        Assert.All(counters, c => Assert.Equal(c.Actual, c.MemberCount));
     }
 
     [Fact]

@@ -799,6 +799,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("LastElectionOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)

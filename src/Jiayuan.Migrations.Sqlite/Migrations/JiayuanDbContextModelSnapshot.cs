@@ -764,6 +764,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("LastElectionOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)

@@ -171,6 +171,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await Data.OrgCounters.RefreshAsync(db, [.. members.Select(m => m.Org.Id)], cancellationToken);
         await SeedOrganizationalLifeAsync(db, courtyardBranches.Select(c => c.Branch).ToList(), created, today, now, cancellationToken);
         SeedDualRegistration(db, communities.First(c => c.Name == "府城社区"), households, created, today, now);
         SeedPointRules(db);

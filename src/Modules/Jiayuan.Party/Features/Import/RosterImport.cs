@@ -121,6 +121,7 @@ internal sealed class RosterImporter(JiayuanDbContext db, IPersonalDataCipher ci
             if (!dryRun)
             {
                 await db.SaveChangesAsync(ct);
+                await Data.OrgCounters.RefreshAsync(db, [.. batch.Where(p => p.Member is not null).Select(p => p.Member!.OrganizationId).Distinct()], ct);
                 db.ChangeTracker.Clear();
             }
             batch.Clear();

@@ -42,15 +42,12 @@ internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factor
             .Where(o => o.PlacePath == path || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0));
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year + 1, 1, 1);
-        // One grouped scan for the organization figures.
+        // One grouped scan over the organizations of the subtree; member figures come from their maintained counters.
         var byKind = await orgs.GroupBy(o => new { o.Kind, o.TwoNew, Courtyard = o.PlaceKind == "Courtyard", New = o.FoundedOn >= start && o.FoundedOn < end })
-            .Select(g => new { g.Key.Kind, g.Key.TwoNew, g.Key.Courtyard, g.Key.New, Count = g.Count() })
+            .Select(g => new { g.Key.Kind, g.Key.TwoNew, g.Key.Courtyard, g.Key.New, Count = g.Count(), Members = g.Sum(o => o.MemberCount) })
             .ToListAsync(cancellationToken);
         var counted = byKind.Where(x => x.Kind != OrgKind.PartyGroup).ToList();
         var fresh = counted.Where(x => x.New).ToList();
-        var members = db.Set<PartyMember>().AsNoTracking()
-            .Where(m => m.PlacePath == path || (string.Compare(m.PlacePath, from) >= 0 && string.Compare(m.PlacePath, to) < 0));
-        var memberCounts = await members.GroupBy(m => m.IsTwoNew).Select(g => new { TwoNew = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var freshNpe = fresh.Where(x => x.TwoNew == TwoNewKind.NonPublicEnterprise).Sum(x => x.Count);
         var freshSo = fresh.Where(x => x.TwoNew == TwoNewKind.SocialOrganization).Sum(x => x.Count);
         var freshCourtyard = fresh.Where(x => x.Kind == OrgKind.Branch && x.Courtyard).Sum(x => x.Count);
@@ -58,8 +55,8 @@ internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factor
             place.Code, place.Name, year,
             Organizations: counted.Sum(x => x.Count),
             TwoNewOrganizations: counted.Where(x => x.TwoNew != null).Sum(x => x.Count),
-            Members: memberCounts.Sum(x => x.Count),
-            TwoNewMembers: memberCounts.Where(x => x.TwoNew).Sum(x => x.Count),
+            Members: byKind.Sum(x => x.Members),
+            TwoNewMembers: byKind.Where(x => x.TwoNew != null).Sum(x => x.Members),
             CourtyardBranches: counted.Where(x => x.Kind == OrgKind.Branch && x.Courtyard).Sum(x => x.Count),
             PartyGroups: byKind.Where(x => x.Kind == OrgKind.PartyGroup).Sum(x => x.Count),
             NewOrganizations: new NewOrganizations(fresh.Sum(x => x.Count), freshNpe, freshSo, freshCourtyard));

@@ -155,6 +155,10 @@ internal sealed class TransferService(JiayuanDbContext db, TimeProvider clock, I
             member.UpdatedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
+        if (accept)
+        {
+            await Data.OrgCounters.RefreshAsync(db, [transfer.FromOrganizationId, transfer.ToOrganizationId], ct);
+        }
         return TypedResults.Ok(ToRow(transfer));
     }
 
