@@ -19,3 +19,22 @@ public sealed class AuditEntry
 /// <summary>Marks an entity whose writes are technical bookkeeping, not business records (e.g. read receipts).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>Suspends the audit of row writes in the current async flow: only for generated fixture data (benchmarks), never for user actions.</summary>
+public static class AuditSuppression
+{
+    private static readonly AsyncLocal<bool> _suppressed = new();
+
+    public static bool IsSuppressed => _suppressed.Value;
+
+    public static IDisposable Begin()
+    {
+        _suppressed.Value = true;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => _suppressed.Value = false;
+    }
+}

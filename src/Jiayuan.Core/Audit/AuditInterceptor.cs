@@ -51,7 +51,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
 
     private void Capture(DbContext? context)
     {
-        if (context is null)
+        if (context is null || AuditSuppression.IsSuppressed)
         {
             return;
         }

@@ -35,6 +35,12 @@ internal static class Cli
             return 0;
         });
         seed.Subcommands.Add(demo);
+        var communities = new Option<int>("--communities") { Description = "Generated communities (default 3000).", DefaultValueFactory = _ => 3000 };
+        var courtyards = new Option<int>("--courtyards") { Description = "Courtyards per community, one branch each (default 20).", DefaultValueFactory = _ => 20 };
+        var perBranch = new Option<int>("--members") { Description = "Members per branch (default 20).", DefaultValueFactory = _ => 20 };
+        var city = new Command("city", "Benchmark fixture: add generated communities, courtyard branches and members at city scale (no personal data, not audited).") { communities, courtyards, perBranch };
+        city.SetAction((parse, ct) => SeedCityAsync(app, parse.GetValue(communities), parse.GetValue(courtyards), parse.GetValue(perBranch), ct));
+        seed.Subcommands.Add(city);
 
         var login = new Option<string>("--login") { Description = "User name of the new administrator.", Required = true };
         var password = new Option<string>("--password") { Description = "Password (≥ 8 characters with a digit and a lower-case letter).", Required = true };
@@ -92,6 +98,22 @@ internal static class Cli
         root.Subcommands.Add(backup);
         root.Subcommands.Add(restore);
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> SeedCityAsync(WebApplication app, int communities, int courtyards, int perBranch, CancellationToken ct)
+    {
+        await Startup.MigrateAsync(app.Services, ct);
+        await Startup.SeedDemoIfEmptyAsync(app.Services, ct);
+        using var quiet = Core.Audit.AuditSuppression.Begin();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var places = await app.Services.GetRequiredService<Places.Contracts.IPlaceTreeSetup>()
+            .GenerateCityAsync(communities, courtyards, new Progress<int>(n => Console.Write($"\r  communities: {n}/{communities}")), ct);
+        Console.WriteLine();
+        var (orgs, members) = await app.Services.GetRequiredService<Party.Contracts.IPartyBenchmarkData>()
+            .GenerateAsync(places, perBranch, new Progress<int>(n => Console.Write($"\r  members: {n}")), ct);
+        Console.WriteLine();
+        Console.WriteLine($"Generated {places.Count} courtyards, {orgs} branches and {members} members in {started.Elapsed.TotalSeconds:0} s.");
+        return 0;
     }
 
     private static async Task<int> ImportMembersAsync(WebApplication app, string file, string? scopeCode, bool dryRun, CancellationToken ct)

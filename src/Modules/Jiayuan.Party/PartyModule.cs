@@ -38,6 +38,7 @@ public static class PartyModule
         services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
+        services.AddSingleton<IPartyBenchmarkData, PartyBenchmarkData>();
         services.AddSingleton(new NavItem("/party", "Party building", 30));
         return services;
     }

@@ -97,3 +97,9 @@ public enum EvaluationGrade
     Pass,
     Fail,
 }
+
+/// <summary>Benchmark data for the city-scale statistics benchmark: one branch per courtyard with generated members.</summary>
+public interface IPartyBenchmarkData
+{
+    Task<(int Organizations, int Members)> GenerateAsync(IReadOnlyList<Jiayuan.Places.Contracts.PlaceSummary> courtyards, int membersPerBranch, IProgress<int>? progress, CancellationToken cancellationToken = default);
+}

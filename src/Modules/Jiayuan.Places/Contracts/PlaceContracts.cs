@@ -57,6 +57,12 @@ public interface IPlaceTreeSetup
 {
     /// <summary>Returns the root, creating the subdistrict with <paramref name="code"/> and <paramref name="name"/> when the tree is empty.</summary>
     Task<PlaceSummary> EnsureRootAsync(string code, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Benchmark data: adds <paramref name="communities"/> generated communities with <paramref name="courtyardsPerCommunity"/>
+    /// courtyards each under the root; returns the courtyards. Not for real data (names say "基准").
+    /// </summary>
+    Task<IReadOnlyList<PlaceSummary>> GenerateCityAsync(int communities, int courtyardsPerCommunity, IProgress<int>? progress, CancellationToken cancellationToken = default);
 }
 
 public static class PlaceDirectoryExtensions
