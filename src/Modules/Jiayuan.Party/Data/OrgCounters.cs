@@ -11,9 +11,15 @@ namespace Jiayuan.Party.Data;
 /// </summary>
 internal static class OrgCounters
 {
-    public static Task<int> RefreshAsync(JiayuanDbContext db, IReadOnlyCollection<long> organizationIds, CancellationToken ct) =>
-        organizationIds.Count == 0
-            ? Task.FromResult(0)
-            : db.Set<PartyOrganization>().Where(o => organizationIds.Contains(o.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.MemberCount, o => db.Set<PartyMember>().Count(m => m.OrganizationId == o.Id)), ct);
+    public static async Task<int> RefreshAsync(JiayuanDbContext db, IReadOnlyCollection<long> organizationIds, CancellationToken ct)
+    {
+        if (organizationIds.Count == 0)
+        {
+            return 0;
+        }
+        var updated = await db.Set<PartyOrganization>().Where(o => organizationIds.Contains(o.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.MemberCount, o => db.Set<PartyMember>().Count(m => m.OrganizationId == o.Id)), ct);
+        Features.Stats.PartyStatistics.Signal.Invalidate();
+        return updated;
+    }
 }

@@ -26,9 +26,15 @@ public static class PartyStatisticsEndpoint
     }
 }
 
-internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places) : IPartyStatistics
+internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IPartyStatistics
 {
-    public async Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default)
+    /// <summary>Dropped whenever organizations or member counts change; between changes a dashboard reads the cached figures.</summary>
+    public static readonly Jiayuan.Core.Caching.CacheSignal Signal = new();
+
+    public Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default) =>
+        Signal.GetOrLoadAsync(cache, $"party-stats:{placeCode}:{year}", TimeSpan.FromMinutes(5), () => ComputeAsync(placeCode, year, cancellationToken));
+
+    private async Task<PartyStats?> ComputeAsync(string placeCode, int year, CancellationToken cancellationToken)
     {
         var place = await places.FindByCodeAsync(placeCode, cancellationToken);
         if (place is null)
