@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"The year must be between 1921 and 2100.": "年份须在 1921 到 2100 之间。",
 "Export to Excel": "导出 Excel",
 "Item": "项目",
 "Points are a whole number from -100 to 100, not 0.": "分值为 -100 到 100 之间的整数，不能为 0。",

@@ -53,3 +53,17 @@ public class StatisticsTests(JiayuanApp app)
         Assert.Contains("<dd>2995</dd>", html, StringComparison.Ordinal);
     }
 }
+
+public class StatisticsInputTests(JiayuanApp app)
+{
+    [Theory]
+    [InlineData("/api/v1/party/stats?scope=510107063&year=0")]
+    [InlineData("/api/v1/party/stats?scope=510107063&year=99999")]
+    [InlineData("/api/v1/party/stats.xlsx?scope=510107063&year=1800")]
+    public async Task Stats_OutOfRangeYear_IsAFieldError(string url)
+    {
+        var response = await app.Anonymous().GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").TryGetProperty("year", out _));
+    }
+}

@@ -16,6 +16,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+        
+            // Existing databases: count the members already there (afterwards the application keeps the counters in step).
+            migrationBuilder.Sql("UPDATE party_organizations SET \"MemberCount\" = (SELECT COUNT(*) FROM party_members m WHERE m.\"OrganizationId\" = party_organizations.\"Id\");");
         }
 
         /// <inheritdoc />

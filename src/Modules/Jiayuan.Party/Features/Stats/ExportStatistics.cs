@@ -13,9 +13,13 @@ public static class ExportStatistics
 {
     public static RouteGroupBuilder MapExportStatistics(this RouteGroupBuilder api)
     {
-        api.MapGet("/party/stats.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places,
-                TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/party/stats.xlsx", async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places,
+                TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Jiayuan.Core.SharedResource> l, CancellationToken ct) =>
             {
+                if (PartyStatisticsEndpoint.YearError(year, l) is { } problem)
+                {
+                    return problem;
+                }
                 var place = await places.ScopeAsync(scope, ct);
                 if (place is null)
                 {

@@ -10,13 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jiayuan.Party.Features.Stats;
 
-/// <summary>Statistics of any node of the place tree, counted from the records (never stored totals).</summary>
+/// <summary>Statistics of any node of the place tree, from the organization records and their maintained member counters; cached until they change.</summary>
 public static class PartyStatisticsEndpoint
 {
     public static RouteGroupBuilder MapPartyStats(this RouteGroupBuilder api)
     {
-        api.MapGet("/party/stats", async Task<Results<Ok<PartyStats>, NotFound>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/party/stats", async Task<Results<Ok<PartyStats>, NotFound, ValidationProblem>> (string? scope, int? year, IPartyStatistics stats, IPlaceDirectory places,
+                TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Jiayuan.Core.SharedResource> l, CancellationToken ct) =>
             {
+                if (YearError(year, l) is { } problem)
+                {
+                    return problem;
+                }
                 var code = string.IsNullOrWhiteSpace(scope) ? (await places.RootAsync(ct)).Code : scope.Trim();
                 return await stats.ForPlaceAsync(code, year ?? Jiayuan.Core.Text.Dates.Today(clock).Year, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
             })
@@ -24,6 +29,10 @@ public static class PartyStatisticsEndpoint
             .WithSummary("Organizations, two-new organizations, members, two-new members, courtyard branches, party groups and the year's new organizations under a place.");
         return api;
     }
+
+    /// <summary>Years the statistics answer for (the Party's founding to 2100): anything else is a field error, not a new cache entry.</summary>
+    internal static ValidationProblem? YearError(int? year, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        year is null or (>= 1921 and <= 2100) ? null : new Jiayuan.Core.Http.FieldErrors(l).Add("year", "The year must be between 1921 and 2100.").ToProblem();
 }
 
 internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IPartyStatistics
