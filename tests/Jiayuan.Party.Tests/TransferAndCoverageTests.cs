@@ -95,6 +95,11 @@ public class CoverageTests(JiayuanApp app)
         Assert.Equal(3, courtyardGaps.Count);
         Assert.All(courtyardGaps, g => Assert.StartsWith("/510107063/006/", g.GetProperty("path").GetString(), StringComparison.Ordinal));
         Assert.Contains(report.GetProperty("coveredPlaces").EnumerateArray(), c => c.GetProperty("name").GetString() == "索贝数码");
+
+        // 应建尽建 over time: the 18 courtyard branches founded in 2018 raise coverage that year; today's figure is the covered count.
+        var progress = report.GetProperty("progress").EnumerateArray().ToDictionary(p => p.GetProperty("year").GetInt32(), p => p.GetProperty("covered").GetInt32());
+        Assert.True(progress[2018] - progress[2017] >= 18);
+        Assert.Equal(report.GetProperty("covered").GetInt32(), progress[progress.Keys.Max()]);
     }
 
     [Fact]
