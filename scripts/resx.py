@@ -4,6 +4,20 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Choose the parent organization.": "请选择上级党组织。",
+"Choose the place the organization covers.": "请选择党组织覆盖的地点。",
+"Choose what kind of organization this is.": "请选择党组织类型。",
+"A party group is formed inside a branch.": "党小组须设在党支部内。",
+"A joint branch covers 2 to {0} units.": "联合党支部覆盖 2 至 {0} 个单位。",
+"The founding date cannot be in the future.": "成立日期不能晚于今天。",
+"Secretary": "书记",
+"The election date cannot be in the future.": "换届日期不能晚于今天。",
+"Work unit": "工作单位",
+"Members belong to a branch; a party group is part of its branch.": "党员隶属于党支部；党小组是支部的组成部分。",
+"Choose full or probationary membership.": "请选择正式党员或预备党员。",
+"Enter the date of admission (not in the future).": "请填写入党日期（不能晚于今天）。",
+"Probation (1 year, extended at most once by 12 months) is over for this date; record the member as full.": "按此入党日期预备期（1 年，最多延长一次 12 个月）已满，请登记为正式党员。",
+"Full membership starts 1 to 2 years after admission (probation of 1 year, extended at most once).": "转正日期须在入党后 1 至 2 年之间（预备期 1 年，最多延长一次）。",
 "The year must be between 1921 and 2100.": "年份须在 1921 到 2100 之间。",
 "Export to Excel": "导出 Excel",
 "Item": "项目",

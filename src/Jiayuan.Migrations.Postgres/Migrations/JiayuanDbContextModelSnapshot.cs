@@ -780,6 +780,14 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeputySecretary")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DisciplineMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("FormationMode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -807,6 +815,10 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("OrganizationMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -827,6 +839,10 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PropagandaMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Secretary")
                         .HasMaxLength(50)

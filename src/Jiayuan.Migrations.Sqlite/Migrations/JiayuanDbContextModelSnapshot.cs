@@ -745,6 +745,14 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeputySecretary")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisciplineMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FormationMode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -772,6 +780,10 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganizationMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -791,6 +803,10 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropagandaMember")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secretary")

@@ -6,6 +6,7 @@ using Jiayuan.Party.Features.Coverage;
 using Jiayuan.Party.Features.DualRegistration;
 using Jiayuan.Party.Features.Dues;
 using Jiayuan.Party.Features.Import;
+using Jiayuan.Party.Features.Manage;
 using Jiayuan.Party.Features.Points;
 using Jiayuan.Party.Features.Transfers;
 using Jiayuan.Party.Features.Warnings;
@@ -35,6 +36,7 @@ public static class PartyModule
         services.AddScoped<DuesService>();
         services.AddScoped<DualRegistrationService>();
         services.AddScoped<PointsService>();
+        services.AddScoped<ManageService>();
         services.AddScoped<IRosterImport>(sp => sp.GetRequiredService<RosterImporter>());
         services.AddSingleton(new HomeSection(typeof(PledgesSection), 20));
         services.AddSingleton<IDemoSeeder, PartyDemoSeeder>();
@@ -44,5 +46,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics();
+        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty();
 }

@@ -15,6 +15,10 @@ internal sealed class PartyOrganizationConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.PlacePath).HasMaxLength(400);
         b.Property(x => x.PlaceKind).HasMaxLength(20);
         b.Property(x => x.Secretary).HasMaxLength(50);
+        b.Property(x => x.DeputySecretary).HasMaxLength(50);
+        b.Property(x => x.OrganizationMember).HasMaxLength(50);
+        b.Property(x => x.PropagandaMember).HasMaxLength(50);
+        b.Property(x => x.DisciplineMember).HasMaxLength(50);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.TwoNew).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.FormationMode).HasConversion<string>().HasMaxLength(12);

@@ -25,6 +25,10 @@ internal sealed class PartyOrganization
     /// <summary>True when a branch committee is elected (secretary plus members); otherwise a secretary alone.</summary>
     public bool HasCommittee { get; set; }
     public string? Secretary { get; set; }
+    public string? DeputySecretary { get; set; }
+    public string? OrganizationMember { get; set; }
+    public string? PropagandaMember { get; set; }
+    public string? DisciplineMember { get; set; }
     /// <summary>Members of this organization, maintained by <see cref="Data.OrgCounters"/> on every member insert or move (dashboards sum it).</summary>
     public int MemberCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
