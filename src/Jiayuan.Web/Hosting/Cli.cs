@@ -137,10 +137,22 @@ internal static class Cli
         var operatorPrincipal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(Scope.GrantClaim, Scope.ClaimValue(Role.SystemAdmin, root.Path))], "cli"));
         var importer = scope.ServiceProvider.GetRequiredService<Party.Contracts.IRosterImport>();
-        var progress = new Progress<int>(rows => Console.Write($"\r  {rows} rows read…"));
         await using var stream = File.OpenRead(file);
-        var report = await importer.RunAsync(stream, place.Path, dryRun, operatorPrincipal, ct, progress);
-        Console.WriteLine();
+        // A progress bar over the workbook's bytes read (rows stream in; their number is unknown until the end).
+        var bar = Spectre.Console.ProgressExtensions.Columns(Spectre.Console.AnsiConsole.Progress(),
+            new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.ElapsedTimeColumn());
+        var report = await bar.StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(dryRun ? "checking" : "importing", maxValue: Math.Max(1, stream.Length));
+                var progress = new Progress<int>(rows =>
+                {
+                    task.Description = $"{(dryRun ? "checking" : "importing")} {rows} rows";
+                    task.Value = Math.Min(stream.Position, stream.Length);
+                });
+                var result = await importer.RunAsync(stream, place.Path, dryRun, operatorPrincipal, ct, progress);
+                task.Value = task.MaxValue;
+                return result;
+            });
         Console.WriteLine(dryRun
             ? $"Dry run: {report.Rows} rows, {report.Valid} would be imported, {report.Invalid} have problems."
             : $"{report.Rows} rows: {report.Imported} imported, {report.Invalid} skipped because of problems.");
