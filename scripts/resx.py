@@ -4,6 +4,9 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"A meeting photo must be an image (JPEG, PNG, GIF or WebP).": "会议照片须为图片（JPEG、PNG、GIF 或 WebP）。",
+"Photo (optional)": "照片（可选）",
+"Choose the household where the member lives.": "请选择党员居住的住户。",
 "Choose the parent organization.": "请选择上级党组织。",
 "Choose the place the organization covers.": "请选择党组织覆盖的地点。",
 "Choose what kind of organization this is.": "请选择党组织类型。",

@@ -145,3 +145,35 @@ public class PledgeTests(JiayuanApp app)
         Assert.DoesNotContain("未同意公开", html, StringComparison.Ordinal);
     }
 }
+
+public class MeetingPhotoTests(JiayuanApp app)
+{
+    [Fact]
+    public async Task Photo_IsReencodedWithoutExif_NonImageRefused()
+    {
+        var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));
+        var meetingId = await app.WithDbAsync(db => db.Set<BranchMeeting>().Where(m => m.PlacePath.StartsWith("/510107063/002/")).Select(m => m.Id).FirstAsync());
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(32, 32);
+        image.Metadata.ExifProfile = new SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifProfile();
+        image.Metadata.ExifProfile.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitudeRef, "N");
+        using var ms = new MemoryStream();
+        await SixLabors.ImageSharp.ImageExtensions.SaveAsJpegAsync(image, ms);
+        MultipartFormDataContent Form(byte[] bytes, string name)
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(bytes), "file", name);
+            return form;
+        }
+        var created = await secretary.PostAsync($"/api/v1/party/meetings/{meetingId}/photos", Form(ms.ToArray(), "现场.jpg"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        var bytes = await secretary.GetByteArrayAsync(url);
+        Assert.Null(SixLabors.ImageSharp.Image.Load(bytes).Metadata.ExifProfile);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync(url)).StatusCode);
+
+        var pdf = await secretary.PostAsync($"/api/v1/party/meetings/{meetingId}/photos", Form("%PDF-1.4 x"u8.ToArray(), "纪要.pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+        var other = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Xinyuan));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+    }
+}

@@ -100,6 +100,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/party/organizations", _ => "/api/v1/party/organizations", i => Json($$"""{"parentId":{{i.XinyuanOrg}},"name":"越权","kind":"Branch","placeId":{{i.Xinyuan}}}"""), Access.XinyuanManager),
         new("PUT", "/api/v1/party/organizations/{id:long}/committee", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/committee", _ => Json("{\"secretary\":\"越权\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/party/organizations/{id:long}/members", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/members", _ => Json("{\"name\":\"越权\",\"idNumber\":\"11010519491231002X\",\"status\":\"Full\",\"admittedOn\":\"2000-01-01\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/party/meetings/{id:long}/photos", _ => "/api/v1/party/meetings/999999/photos", _ => File(), Access.XinyuanManager),
+        new("GET", "/api/v1/party/meetings/{id:long}/photos/{photoId:long}", _ => "/api/v1/party/meetings/999999/photos/1", null, Access.XinyuanManager),
         new("GET", "/api/v1/places/root", _ => "/api/v1/places/root", null, Access.Public),
         new("GET", "/api/v1/places/{id:long}", i => $"/api/v1/places/{i.Xinyuan}", null, Access.Public),
         new("POST", "/api/v1/places", _ => "/api/v1/places", i => Json($$"""{"parentId":{{i.Xinyuan}},"name":"越权院落","kind":"Courtyard"}"""), Access.XinyuanStaff),

@@ -504,6 +504,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<long>("OrganizationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -653,6 +656,41 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("party_meeting_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("party_meeting_photos", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
@@ -1364,6 +1402,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.BranchMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -479,6 +479,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<long>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -622,6 +625,39 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("party_meeting_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("party_meeting_photos", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
@@ -1311,6 +1347,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.BranchMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

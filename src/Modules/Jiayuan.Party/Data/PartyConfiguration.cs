@@ -202,3 +202,15 @@ internal sealed class StudyRecordConfiguration : IEntityTypeConfiguration<StudyR
         b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MeetingPhotoConfiguration : IEntityTypeConfiguration<MeetingPhoto>
+{
+    public void Configure(EntityTypeBuilder<MeetingPhoto> b)
+    {
+        b.ToTable("party_meeting_photos");
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => x.MeetingId);
+        b.HasOne<BranchMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -15,8 +15,20 @@ internal sealed class BranchMeeting
     public string? Minutes { get; set; }
     public int Attendees { get; set; }
     public int MembersAtTheTime { get; set; }
+    public int PhotoCount { get; set; }
     public long? RecordedById { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>A photo of a meeting (re-encoded without EXIF location).</summary>
+internal sealed class MeetingPhoto
+{
+    public long Id { get; set; }
+    public long MeetingId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>Who attended a meeting (attendance counts for organizational life).</summary>

@@ -30,7 +30,7 @@ public sealed record CommitteeInput(string? Secretary, string? DeputySecretary, 
 
 /// <summary>A member added by hand (the import does the same for a whole roster).</summary>
 public sealed record MemberInput(string? Name, char? Gender, string? IdNumber, string? Phone, MemberStatus? Status, DateOnly? AdmittedOn, DateOnly? FullSince,
-    string? WorkUnit, bool IsCommitteeMember = false, DuesCategory DuesCategory = DuesCategory.Employed, decimal DuesBase = 0);
+    string? WorkUnit, bool IsCommitteeMember = false, DuesCategory DuesCategory = DuesCategory.Employed, decimal DuesBase = 0, long? HouseholdId = null);
 
 public sealed record CreatedId(long Id);
 
@@ -191,6 +191,10 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         {
             errors.Add("fullSince", "Full membership starts 1 to 2 years after admission (probation of 1 year, extended at most once).");
         }
+        if (input.HouseholdId is { } hh && (await places.FindAsync(hh, ct))?.Kind != PlaceKind.Household)
+        {
+            errors.Add("householdId", "Choose the household where the member lives.");
+        }
         if (input.DuesBase < 0)
         {
             errors.Add("duesBase", "Enter the monthly after-tax income in yuan (0 or more).");
@@ -209,7 +213,7 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
             PhoneCipher = phone is null ? null : cipher.Protect(phone), PhoneMasked = phone is null ? null : Masking.Phone(phone),
             Status = input.Status!.Value, AdmittedOn = input.AdmittedOn.Value, ProbationEndsOn = input.Status == MemberStatus.Full ? input.FullSince ?? end : end,
             ProbationExtended = input.FullSince is { } fs && fs > end, FullSince = input.Status == MemberStatus.Full ? input.FullSince ?? end : null,
-            WorkUnit = input.WorkUnit?.Trim(), IsCommitteeMember = input.IsCommitteeMember, DuesCategory = input.DuesCategory, DuesBase = input.DuesBase,
+            WorkUnit = input.WorkUnit?.Trim(), IsCommitteeMember = input.IsCommitteeMember, HouseholdPlaceId = input.HouseholdId, DuesCategory = input.DuesCategory, DuesBase = input.DuesBase,
             CreatedAt = now, UpdatedAt = now,
         };
         db.Add(member);

@@ -21,7 +21,9 @@ namespace Jiayuan.Party.Features.Meetings;
 
 public sealed record MeetingInput(MeetingKind? Kind, DateOnly? HeldOn, string? Topic, string? Minutes, IReadOnlyList<long>? AttendeeIds);
 
-public sealed record MeetingRow(long Id, MeetingKind Kind, DateOnly HeldOn, string Topic, string? Minutes, int Attendees, int Members, bool Quorate);
+public sealed record MeetingRow(long Id, MeetingKind Kind, DateOnly HeldOn, string Topic, string? Minutes, int Attendees, int Members, bool Quorate, int Photos);
+
+public sealed record PhotoRow(long Id, string FileName, string Url);
 
 public sealed record ComplianceRow(long OrganizationId, string Organization, MeetingKind Kind, DateOnly? LastHeldOn, DateOnly DueBy, bool Overdue);
 
@@ -61,6 +63,21 @@ public static class RecordMeeting
                 return TypedResults.Ok(overdueOnly == true ? [.. rows.Where(r => r.Overdue)] : rows);
             })
             .RequireAuthorization().WithName("MeetingCompliance").WithSummary("For every organization under a place and every kind of meeting it must hold: the last one and when the next is due.");
+        api.MapPost("/party/meetings/{id:long}/photos", async Task<Results<Created<PhotoRow>, ValidationProblem, NotFound, ForbidHttpResult>> (
+                long id, IFormFile? file, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (row, errors, status) = await meetings.AddPhotoAsync(id, file, user, ct);
+                return status switch
+                {
+                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
+                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    _ => row is null ? errors.ToProblem() : TypedResults.Created(row.Url, row),
+                };
+            })
+            .RequireAuthorization().DisableAntiforgery().WithName("AddMeetingPhoto").WithSummary("Attach a photo to a meeting (images only, at most 10 MB, location data removed).");
+        api.MapGet("/party/meetings/{id:long}/photos/{photoId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long photoId, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
+                await meetings.PhotoAsync(id, photoId, user, ct) is { } p ? TypedResults.File(p.Content, p.ContentType, p.FileName) : TypedResults.NotFound())
+            .RequireAuthorization().WithName("GetMeetingPhoto").WithSummary("A meeting photo (Party staff of the place).");
         return api;
     }
 }
@@ -133,7 +150,48 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
     }
 
     private static MeetingRow ToRow(BranchMeeting m) =>
-        new(m.Id, m.Kind, m.HeldOn, m.Topic, m.Minutes, m.Attendees, m.MembersAtTheTime, m.Kind != MeetingKind.GeneralMeeting || MeetingRules.Quorate(m.Attendees, m.MembersAtTheTime));
+        new(m.Id, m.Kind, m.HeldOn, m.Topic, m.Minutes, m.Attendees, m.MembersAtTheTime, m.Kind != MeetingKind.GeneralMeeting || MeetingRules.Quorate(m.Attendees, m.MembersAtTheTime), m.PhotoCount);
+
+    /// <summary>Adds a photo to a meeting: images only, re-encoded without EXIF (GPS) by the shared upload check.</summary>
+    public async Task<(PhotoRow? Row, FieldErrors Errors, int Status)> AddPhotoAsync(long meetingId, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(l);
+        var meeting = await db.Set<BranchMeeting>().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null || !user.Covers(meeting.PlacePath, PartyAccess.Readers))
+        {
+            return (null, errors, StatusCodes.Status404NotFound);
+        }
+        if (!user.Covers(meeting.PlacePath, PartyAccess.Managers))
+        {
+            return (null, errors, StatusCodes.Status403Forbidden);
+        }
+        if (file is null || file.Length == 0 || file.Length > Uploads.MaxBytes)
+        {
+            errors.Add("file", file is null || file.Length == 0 ? "Choose a file to attach." : "The file is larger than 10 MB.");
+            return (null, errors, 400);
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (accepted, error) = Uploads.Inspect(file.FileName, buffer.ToArray());
+        if (accepted is null || !accepted.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            errors.Add("file", error ?? "A meeting photo must be an image (JPEG, PNG, GIF or WebP).");
+            return (null, errors, 400);
+        }
+        var photo = new MeetingPhoto { MeetingId = meetingId, FileName = accepted.FileName, ContentType = accepted.ContentType, Content = accepted.Content, CreatedAt = clock.GetUtcNow() };
+        db.Add(photo);
+        meeting.PhotoCount++;
+        await db.SaveChangesAsync(ct);
+        return (new PhotoRow(photo.Id, photo.FileName, $"/api/v1/party/meetings/{meetingId}/photos/{photo.Id}"), errors, 201);
+    }
+
+    public async Task<MeetingPhoto?> PhotoAsync(long meetingId, long photoId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var path = await db.Set<BranchMeeting>().Where(m => m.Id == meetingId).Select(m => m.PlacePath).FirstOrDefaultAsync(ct);
+        return path is null || !user.Covers(path, PartyAccess.Readers)
+            ? null
+            : await db.Set<MeetingPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.MeetingId == meetingId, ct);
+    }
 
     public async Task<List<MeetingRow>?> ListAsync(long orgId, ClaimsPrincipal user, CancellationToken ct)
     {
