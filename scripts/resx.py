@@ -4,6 +4,9 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"The gender does not match the ID number.": "性别与身份证号不符。",
+"The working committee covers the subdistrict.": "党工委覆盖整个街道。",
+"The Party tree already has its working committee.": "党组织树已有党工委。",
 "A meeting photo must be an image (JPEG, PNG, GIF or WebP).": "会议照片须为图片（JPEG、PNG、GIF 或 WebP）。",
 "Photo (optional)": "照片（可选）",
 "Choose the household where the member lives.": "请选择党员居住的住户。",

@@ -56,6 +56,10 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         var errors = new FieldErrors(l).Required("name", input.Name, "Name").MaxLength("name", input.Name, 120, "Name");
         var parent = input.ParentId is { } pid ? await db.Set<PartyOrganization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == pid, ct) : null;
         var place = input.PlaceId is { } plid ? await places.FindAsync(plid, ct) : null;
+        if (input.Kind == OrgKind.WorkingCommittee && input.ParentId is null)
+        {
+            return await CreateRootAsync(input, place, user, ct);
+        }
         if (parent is null)
         {
             errors.Add("parentId", "Choose the parent organization.");
@@ -100,6 +104,37 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         await db.SaveChangesAsync(ct);
         Features.Stats.PartyStatistics.Signal.Invalidate();
         return TypedResults.Created($"/api/v1/party/organizations/{org.Id}", new CreatedId(org.Id));
+    }
+
+    /// <summary>The subdistrict's working committee: the root of the Party tree, created once on an install without the demo.</summary>
+    private async Task<Results<Created<CreatedId>, ValidationProblem, NotFound, ForbidHttpResult>> CreateRootAsync(OrganizationInput input, PlaceSummary? place, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(l).Required("name", input.Name, "Name").MaxLength("name", input.Name, 120, "Name");
+        if (place is null || place.Kind != PlaceKind.Subdistrict)
+        {
+            errors.Add("placeId", "The working committee covers the subdistrict.");
+        }
+        if (await db.Set<PartyOrganization>().AnyAsync(o => o.ParentId == null, ct))
+        {
+            errors.Add("kind", "The Party tree already has its working committee.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        if (!user.Covers(place!.Path, Role.SubdistrictAdmin))
+        {
+            return TypedResults.Forbid();
+        }
+        var root = new PartyOrganization
+        {
+            Code = "DZ" + place.Code, Name = input.Name!.Trim(), Kind = OrgKind.WorkingCommittee, Path = "/DZ" + place.Code, PlaceId = place.Id, PlacePath = place.Path,
+            PlaceKind = place.Kind.ToString(), FoundedOn = input.FoundedOn ?? Dates.Today(clock), CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(root);
+        await db.SaveChangesAsync(ct);
+        Features.Stats.PartyStatistics.Signal.Invalidate();
+        return TypedResults.Created($"/api/v1/party/organizations/{root.Id}", new CreatedId(root.Id));
     }
 
     public async Task<Results<Ok<CreatedId>, ValidationProblem, NotFound, ForbidHttpResult>> CommitteeAsync(long id, CommitteeInput input, ClaimsPrincipal user, CancellationToken ct)
@@ -169,6 +204,10 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         {
             errors.Add("idNumber", "This ID number is already registered as a Party member.");
         }
+        if (id is { Length: 18 } && input.Gender is '男' or '女' && (id[16] - '0') % 2 == (input.Gender == '男' ? 0 : 1))
+        {
+            errors.Add("gender", "The gender does not match the ID number.");
+        }
         var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : Phone.Normalize(input.Phone);
         if (phone is not null && !Phone.IsMobile(phone))
         {
@@ -208,11 +247,11 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         var member = new PartyMember
         {
             OrganizationId = org.Id, OrgPath = org.Path, PlacePath = org.PlacePath, IsTwoNew = org.TwoNew is not null, RealName = input.Name!.Trim(),
-            Gender = input.Gender is '女' ? '女' : input.Gender is '男' ? '男' : (id![16] - '0') % 2 == 0 ? '女' : '男',
+            Gender = input.Gender is '女' or '男' ? input.Gender.Value : (id![^2] - '0') % 2 == 0 ? '女' : '男',
             IdNumberCipher = cipher.Protect(id!), IdNumberHash = cipher.Hash(id!), IdNumberMasked = Masking.IdNumber(id!),
             PhoneCipher = phone is null ? null : cipher.Protect(phone), PhoneMasked = phone is null ? null : Masking.Phone(phone),
             Status = input.Status!.Value, AdmittedOn = input.AdmittedOn.Value, ProbationEndsOn = input.Status == MemberStatus.Full ? input.FullSince ?? end : end,
-            ProbationExtended = input.FullSince is { } fs && fs > end, FullSince = input.Status == MemberStatus.Full ? input.FullSince ?? end : null,
+            ProbationExtended = input.Status == MemberStatus.Full && input.FullSince is { } fs && fs > end, FullSince = input.Status == MemberStatus.Full ? input.FullSince ?? end : null,
             WorkUnit = input.WorkUnit?.Trim(), IsCommitteeMember = input.IsCommitteeMember, HouseholdPlaceId = input.HouseholdId, DuesCategory = input.DuesCategory, DuesBase = input.DuesBase,
             CreatedAt = now, UpdatedAt = now,
         };
