@@ -8,7 +8,7 @@ namespace Jiayuan.Migrations.Postgres.Migrations;
 
 /// <summary>Full-text search over notices: a pg_trgm GIN index on title and text, used by ILIKE '%…%' (works for Chinese).</summary>
 [DbContext(typeof(JiayuanDbContext))]
-[Migration("20261128010800_NoticeSearch")]
+[Migration("20261128090000_NoticeSearch")]
 public partial class NoticeSearch : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

@@ -8,7 +8,7 @@ namespace Jiayuan.Migrations.Sqlite.Migrations;
 
 /// <summary>Full-text search over notices: an FTS5 index with the trigram tokenizer (works for Chinese), kept in step by triggers.</summary>
 [DbContext(typeof(JiayuanDbContext))]
-[Migration("20261128010800_NoticeSearch")]
+[Migration("20261128090000_NoticeSearch")]
 public partial class NoticeSearch : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiayuan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JiayuanDbContext))]
-    [Migration("20261128020743_PartyDualRegistration")]
-    partial class PartyDualRegistration
+    [Migration("20261128030623_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -507,6 +507,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<long>("OrganizationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -658,6 +661,41 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("party_meeting_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("party_meeting_photos", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
                 {
                     b.Property<long>("Id")
@@ -701,6 +739,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<string>("IdNumberMasked")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("IsCommitteeMember")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsTwoNew")
                         .HasColumnType("boolean");
@@ -780,6 +821,14 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeputySecretary")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DisciplineMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("FormationMode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -799,10 +848,17 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("LastElectionOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("OrganizationMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
@@ -824,6 +880,10 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PropagandaMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Secretary")
                         .HasMaxLength(50)
@@ -911,6 +971,72 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("party_pledges", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("MemberId", "Year", "RuleId");
+
+                    b.ToTable("party_point_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearlyCap")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Item")
+                        .IsUnique();
+
+                    b.ToTable("party_point_rules", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PostClaim", b =>
                 {
                     b.Property<long>("Id")
@@ -978,6 +1104,39 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("CommunityPath");
 
                     b.ToTable("party_service_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.StudyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StudiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.ToTable("party_study_records", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.Transfer", b =>
@@ -1249,6 +1408,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.BranchMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
@@ -1275,6 +1443,21 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.PointAward", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiayuan.Party.Domain.PointRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.PostClaim", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
@@ -1287,6 +1470,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.StudyRecord", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
