@@ -11,6 +11,22 @@ public static class Uploads
 
     public sealed record Accepted(byte[] Content, string ContentType, string FileName);
 
+    /// <summary>Reads an uploaded form file and checks it (present, at most 10 MB, content); returns it or the resource key of the refusal.</summary>
+    public static async Task<(Accepted? File, string? Error)> ReadAsync(Microsoft.AspNetCore.Http.IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, "Choose a file to attach.");
+        }
+        if (file.Length > MaxBytes)
+        {
+            return (null, "The file is larger than 10 MB.");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return Inspect(file.FileName, buffer.ToArray());
+    }
+
     /// <summary>Returns the accepted file, or the resource key of the reason it was refused.</summary>
     public static (Accepted? File, string? Error) Inspect(string fileName, byte[] content)
     {

@@ -29,12 +29,7 @@ internal static class ManageGrants
                 long id, GrantRequest request, GrantService grants, ClaimsPrincipal caller, CancellationToken ct) =>
             {
                 var (row, errors, status) = await grants.GrantAsync(id, request, caller, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => row is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/admin/users/{id}/grants", row),
-                };
+                return Outcome.Created(row, errors, status, _ => $"/api/v1/admin/users/{id}/grants");
             })
             .WithName("GrantRole").WithSummary("Grant a role at a place (covers its subtree).");
         admin.MapDelete("/users/{id:long}/grants/{grantId:long}", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (

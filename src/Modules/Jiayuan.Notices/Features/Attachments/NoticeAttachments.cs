@@ -25,12 +25,7 @@ public static class NoticeAttachments
                 long id, IFormFile? file, AttachmentStore store, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (info, errors, status) = await store.AddAsync(id, file, user, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => info is null ? errors.ToProblem() : TypedResults.Created(info.Url, info),
-                };
+                return Outcome.Created(info, errors, status, i => i.Url);
             })
             .RequireAuthorization().DisableAntiforgery().WithName("AddNoticeAttachment")
             .WithSummary("Attach a file (images, PDF, Office; at most 10 MB) to a notice.");
@@ -51,39 +46,40 @@ public static class NoticeAttachments
 
 internal sealed class AttachmentStore(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, NoticeWriter writer)
 {
+    /// <summary>Reads, checks and stores an uploaded file (API).</summary>
     public async Task<(AttachmentInfo? Info, FieldErrors Errors, int Status)> AddAsync(long noticeId, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = new FieldErrors(l);
+        var (notice, status) = await NoticeForPublisherAsync(noticeId, user, ct);
+        if (notice is null)
+        {
+            return (null, new FieldErrors(l), status);
+        }
+        var (accepted, error) = await Uploads.ReadAsync(file, ct);
+        return accepted is null ? (null, new FieldErrors(l).Add("file", error!), 400) : (await StoreAsync(notice, accepted, ct), new FieldErrors(l), 201);
+    }
+
+    /// <summary>Stores a file the caller already read and checked (the staff page checks it before saving the notice).</summary>
+    public async Task<(AttachmentInfo? Info, FieldErrors Errors, int Status)> AddAsync(long noticeId, Uploads.Accepted file, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (notice, status) = await NoticeForPublisherAsync(noticeId, user, ct);
+        return notice is null ? (null, new FieldErrors(l), status) : (await StoreAsync(notice, file, ct), new FieldErrors(l), 201);
+    }
+
+    private async Task<(Notice? Notice, int Status)> NoticeForPublisherAsync(long noticeId, ClaimsPrincipal user, CancellationToken ct)
+    {
         var notice = await db.Set<Notice>().FirstOrDefaultAsync(n => n.Id == noticeId, ct);
         if (notice is null)
         {
-            return (null, errors, StatusCodes.Status404NotFound);
+            return (null, StatusCodes.Status404NotFound);
         }
-        if (!user.Covers(notice.PlacePath, PublishNotice.Publishers))
-        {
-            return (null, errors, StatusCodes.Status403Forbidden);
-        }
-        if (file is null || file.Length == 0)
-        {
-            errors.Add("file", "Choose a file to attach.");
-            return (null, errors, 400);
-        }
-        if (file.Length > Uploads.MaxBytes)
-        {
-            errors.Add("file", "The file is larger than 10 MB.");
-            return (null, errors, 400);
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var (accepted, error) = Uploads.Inspect(file.FileName, buffer.ToArray());
-        if (accepted is null)
-        {
-            errors.Add("file", error!);
-            return (null, errors, 400);
-        }
+        return user.Covers(notice.PlacePath, PublishNotice.Publishers) ? (notice, 200) : (null, StatusCodes.Status403Forbidden);
+    }
+
+    private async Task<AttachmentInfo> StoreAsync(Notice notice, Uploads.Accepted accepted, CancellationToken ct)
+    {
         var attachment = new NoticeAttachment
         {
-            NoticeId = noticeId,
+            NoticeId = notice.Id,
             FileName = accepted.FileName,
             ContentType = accepted.ContentType,
             Size = accepted.Content.Length,
@@ -94,7 +90,7 @@ internal sealed class AttachmentStore(JiayuanDbContext db, TimeProvider clock, I
         notice.AttachmentCount++;
         await db.SaveChangesAsync(ct);
         await writer.ChangedAsync(ct);
-        return (new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size,
-            $"/api/v1/notices/{noticeId}/attachments/{attachment.Id}"), errors, 201);
+        return new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size,
+            $"/api/v1/notices/{notice.Id}/attachments/{attachment.Id}");
     }
 }

@@ -36,12 +36,7 @@ public static class RecordMeeting
                 long id, MeetingInput input, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (row, errors, status) = await meetings.RecordAsync(id, input, user, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => row is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/party/organizations/{id}/meetings", row),
-                };
+                return Outcome.Created(row, errors, status, _ => $"/api/v1/party/organizations/{id}/meetings");
             })
             .RequireAuthorization().WithName("RecordMeeting").WithSummary("Record a meeting held today or in the last days (no back-filling); attendees are members of the organization.");
         api.MapGet("/party/organizations/{id:long}/meetings", async Task<Results<Ok<List<MeetingRow>>, NotFound>> (long id, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
@@ -67,12 +62,7 @@ public static class RecordMeeting
                 long id, IFormFile? file, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (row, errors, status) = await meetings.AddPhotoAsync(id, file, user, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => row is null ? errors.ToProblem() : TypedResults.Created(row.Url, row),
-                };
+                return Outcome.Created(row, errors, status, r => r.Url);
             })
             .RequireAuthorization().DisableAntiforgery().WithName("AddMeetingPhoto").WithSummary("Attach a photo to a meeting (images only, at most 10 MB, location data removed).");
         api.MapGet("/party/meetings/{id:long}/photos/{photoId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long photoId, MeetingService meetings, ClaimsPrincipal user, CancellationToken ct) =>
@@ -165,14 +155,7 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
         {
             return (null, errors, StatusCodes.Status403Forbidden);
         }
-        if (file is null || file.Length == 0 || file.Length > Uploads.MaxBytes)
-        {
-            errors.Add("file", file is null || file.Length == 0 ? "Choose a file to attach." : "The file is larger than 10 MB.");
-            return (null, errors, 400);
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var (accepted, error) = Uploads.Inspect(file.FileName, buffer.ToArray());
+        var (accepted, error) = await Uploads.ReadAsync(file, ct);
         if (accepted is null || !accepted.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
             errors.Add("file", error ?? "A meeting photo must be an image (JPEG, PNG, GIF or WebP).");

@@ -32,24 +32,14 @@ public static class PledgeEndpoints
                 long id, PledgeInput input, PledgeService pledges, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (row, errors, status) = await pledges.CreateAsync(id, input, user, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => row is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/party/pledges/{row.Id}", row),
-                };
+                return Outcome.Created(row, errors, status, r => $"/api/v1/party/pledges/{r.Id}");
             })
             .RequireAuthorization().WithName("CreatePledge").WithSummary("Record a member's pledge for a year (one per year), with or without consent to publish it.");
         api.MapPut("/party/pledges/{id:long}/progress", async Task<Results<Ok<PledgeRow>, ValidationProblem, NotFound, ForbidHttpResult>> (
                 long id, PledgeProgressInput input, PledgeService pledges, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (row, errors, status) = await pledges.ProgressAsync(id, input, user, ct);
-                return status switch
-                {
-                    StatusCodes.Status404NotFound => TypedResults.NotFound(),
-                    StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => row is null ? errors.ToProblem() : TypedResults.Ok(row),
-                };
+                return Outcome.Ok(row, errors, status);
             })
             .RequireAuthorization().WithName("UpdatePledgeProgress").WithSummary("Record progress (0–100) and fulfilment of a pledge.");
         api.MapGet("/party/pledges", async (string? scope, int? year, PledgeService pledges, Places.Contracts.IPlaceDirectory places, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
