@@ -50,7 +50,9 @@ public class BrowsePlacesTests(JiayuanApp app)
     public async Task Households_HiddenFromAnonymousAndOtherCommunity_VisibleToOwnStaff()
     {
         var fucheng = await app.PlaceIdAsync(Known.Fucheng);
-        var courtyard = (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/places/{fucheng}")).GetProperty("children")[0].GetProperty("id").GetInt64();
+        // A seeded courtyard (other tests add empty ones to 府城), and one of its buildings.
+        var courtyard = (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/places/{fucheng}")).GetProperty("children").EnumerateArray()
+            .First(c => c.GetProperty("kind").GetString() == "Courtyard" && c.GetProperty("childCount").GetInt32() > 0).GetProperty("id").GetInt64();
         var building = (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/places/{courtyard}")).GetProperty("children")[0].GetProperty("id").GetInt64();
 
         var anonymous = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/places/{building}");
