@@ -1,4 +1,5 @@
 using Jiayuan.Core.Data;
+using Jiayuan.Demands;
 using Jiayuan.Notices;
 using Jiayuan.Party;
 using Jiayuan.Places;
@@ -13,7 +14,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JiayuanDbC
 {
     public JiayuanDbContext CreateDbContext(string[] args)
     {
-        new ServiceCollection().AddPlaces().AddNotices().AddParty();
+        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddDemands();
         var options = new DbContextOptionsBuilder<JiayuanDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, "Data Source=design.db");
         return new JiayuanDbContext(options.Options);

@@ -78,6 +78,7 @@ public class JiayuanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPostsPerMinute", "100000");
+        builder.UseSetting("RateLimits:DemandsPerMinute", "100000");
         if (IsPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

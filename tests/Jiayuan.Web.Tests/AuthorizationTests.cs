@@ -31,7 +31,7 @@ public class AuthorizationTests(JiayuanApp app)
         Admin,
     }
 
-    private sealed record Ids(long Xinyuan, long XinyuanNotice, long SomeUser, long XinyuanOrg, long XinyuanMember);
+    private sealed record Ids(long Xinyuan, long XinyuanNotice, long SomeUser, long XinyuanOrg, long XinyuanMember, long XinyuanDemand);
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
@@ -112,6 +112,39 @@ public class AuthorizationTests(JiayuanApp app)
         new("PUT", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权修改","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
         new("POST", "/api/v1/notices/{id:long}/attachments", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments", _ => File(), Access.XinyuanStaff),
         new("GET", "/api/v1/notices/{id:long}/attachments/{attachmentId:long}", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments/1", null, Access.Public),
+        new("POST", "/api/v1/demands", _ => "/api/v1/demands", null, Access.Public),
+        new("POST", "/api/v1/demands/{id:long}/photos", i => $"/api/v1/demands/{i.XinyuanDemand}/photos", _ => File(), Access.XinyuanManager),
+        new("GET", "/api/v1/demands/similar", _ => "/api/v1/demands/similar?lat=30.6&long=104.0", null, Access.Public),
+        new("POST", "/api/v1/demands/{id:long}/follow", i => $"/api/v1/demands/{i.XinyuanDemand}/follow", null, Access.SignedIn),
+        new("POST", "/api/v1/demands/{id:long}/dispatch", i => $"/api/v1/demands/{i.XinyuanDemand}/dispatch", _ => Json("{\"handlerCode\":\"510107063002\",\"reason\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/accept", i => $"/api/v1/demands/{i.XinyuanDemand}/accept", _ => Json("{}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/return", i => $"/api/v1/demands/{i.XinyuanDemand}/return", _ => Json("{\"reason\":\"WrongPlace\",\"note\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/progress", i => $"/api/v1/demands/{i.XinyuanDemand}/progress", _ => Json("{\"note\":\"授权检查\",\"public\":false}"), Access.XinyuanStaff),
+        new("POST", "/api/v1/demands/{id:long}/contact", i => $"/api/v1/demands/{i.XinyuanDemand}/contact", _ => Json("{}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/extension", i => $"/api/v1/demands/{i.XinyuanDemand}/extension", _ => Json("{\"days\":3,\"reason\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/extension/decision", i => $"/api/v1/demands/{i.XinyuanDemand}/extension/decision", _ => Json("{\"approve\":true}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/reply", i => $"/api/v1/demands/{i.XinyuanDemand}/reply", _ => Json("{\"reply\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/rating", i => $"/api/v1/demands/{i.XinyuanDemand}/rating", _ => Json("{\"satisfaction\":\"Satisfied\",\"resolved\":true}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/urge", i => $"/api/v1/demands/{i.XinyuanDemand}/urge", _ => Json("{}"), Access.XinyuanManager),
+        new("GET", "/api/v1/demands/{id:long}", i => $"/api/v1/demands/{i.XinyuanDemand}", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/demands/{id:long}/photos/{photoId:long}", i => $"/api/v1/demands/{i.XinyuanDemand}/photos/1", null, Access.Public),
+        new("GET", "/api/v1/demands/mine", _ => "/api/v1/demands/mine", null, Access.SignedIn),
+        new("GET", "/api/v1/demands", _ => "/api/v1/demands?view=open&scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/demands/board", _ => "/api/v1/demands/board?community=510107063003", null, Access.Public),
+        new("GET", "/api/v1/notifications", _ => "/api/v1/notifications", null, Access.SignedIn),
+        new("GET", "/api/v1/demands/metrics", _ => "/api/v1/demands/metrics?scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/demands/metrics.xlsx", _ => "/api/v1/demands/metrics.xlsx?scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/demands/categories", _ => "/api/v1/demands/categories", null, Access.Public),
+        new("POST", "/api/v1/demands/categories", _ => "/api/v1/demands/categories", _ => Json("{\"code\":\"X-AUTH\",\"name\":\"越权\",\"group\":\"越权\"}"), Access.Admin),
+        new("PUT", "/api/v1/demands/categories/{id:long}", _ => "/api/v1/demands/categories/1", _ => Json("{\"code\":\"X-AUTH\",\"name\":\"越权\",\"group\":\"越权\"}"), Access.Admin),
+        new("GET", "/api/v1/demands/routing-rules", _ => "/api/v1/demands/routing-rules", null, Access.Admin),
+        new("POST", "/api/v1/demands/routing-rules", _ => "/api/v1/demands/routing-rules", _ => Json("{\"placeCode\":\"510107063003\",\"handlerCode\":\"510107063002\"}"), Access.Admin),
+        new("DELETE", "/api/v1/demands/routing-rules/{id:long}", _ => "/api/v1/demands/routing-rules/1", null, Access.Admin),
+        new("GET", "/api/v1/demands/calendar/{year:int}", _ => "/api/v1/demands/calendar/2026", null, Access.Public),
+        new("PUT", "/api/v1/demands/calendar/{year:int}", _ => "/api/v1/demands/calendar/2026", _ => Json("[]"), Access.Admin),
+        new("POST", "/api/v1/open311/clients", _ => "/api/v1/open311/clients", _ => Json("{\"name\":\"越权\"}"), Access.Admin),
+        new("GET", "/api/v1/open311/clients", _ => "/api/v1/open311/clients", null, Access.Admin),
+        new("POST", "/api/v1/open311/clients/{id:long}/revoke", _ => "/api/v1/open311/clients/1/revoke", null, Access.Admin),
     ];
 
     private static IEnumerable<(string Method, string Pattern, Endpoint Endpoint)> ApiEndpoints(IServiceProvider services) =>
@@ -128,7 +161,8 @@ public class AuthorizationTests(JiayuanApp app)
         Task<long> FirstAsync(string sql) => app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Database.SqlQueryRaw<long>(sql)));
         var org = await FirstAsync("SELECT \"Id\" AS \"Value\" FROM party_organizations WHERE \"PlacePath\" = '/510107063/003'");
         var member = await FirstAsync("SELECT \"Id\" AS \"Value\" FROM party_members WHERE \"PlacePath\" = '/510107063/003'");
-        return new Ids(xinyuan, notice, user, org, member);
+        var demand = await FirstAsync("SELECT \"Id\" AS \"Value\" FROM demands_demands WHERE \"CommunityPath\" = '/510107063/003' AND \"Description\" LIKE '楼道里有电动车%'");
+        return new Ids(xinyuan, notice, user, org, member, demand);
     }
 
     [Fact]

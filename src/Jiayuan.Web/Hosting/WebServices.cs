@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Jiayuan.Core;
 using Jiayuan.Core.Hosting;
+using Jiayuan.Core.Identity;
 using Jiayuan.Core.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
@@ -45,6 +46,14 @@ internal static class WebServices
                 PermitLimit = configuration.GetValue("RateLimits:PublicPostsPerMinute", 30),
                 Window = TimeSpan.FromMinutes(1),
             }));
+            // Demand submissions: per signed-in user, or per address for anonymous callers; staff registering on someone's behalf are not limited.
+            o.AddPolicy("demand-submit", ctx => ctx.User.HasAnyRole(Role.CommunityWorker, Role.SubdistrictAdmin)
+                ? RateLimitPartition.GetNoLimiter("staff")
+                : RateLimitPartition.GetFixedWindowLimiter(ctx.User.UserId()?.ToString(CultureInfo.InvariantCulture) ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimits:DemandsPerMinute", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
