@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Problem description": "问题描述",
 "Registered": "已受理",
 "Dispatched": "已派单",
 "Accepted": "已签收",

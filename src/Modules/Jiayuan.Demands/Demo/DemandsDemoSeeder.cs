@@ -145,6 +145,8 @@ internal sealed class DemandsDemoSeeder(IPlaceDirectory places, WorkCalendar cal
         Add(xinyuan, xy, "SAFETY", "楼道里有电动车飞线充电，存在火灾隐患。", DemandStatus.Accepted, 1, 30.6005, 104.0452);
         Add(xinyuan, xy, "PROPERTY", "电梯经常停运，物业一直没有修好。", DemandStatus.Closed, 25, 30.6006, 104.0453, Satisfaction.Satisfied);
         Add(xinyuan, xinyuan, "LIGHT", "新园大道路灯成片不亮。", DemandStatus.Returned, 2, 30.6010, 104.0460);
+        // Utilities must be answered within 24 hours: this one is two days old, so it is supervised (督办).
+        Add(fucheng, fc, "UTILITY", "院落停电两天了，冰箱里的东西都坏了。", DemandStatus.InProgress, 2, 30.6103, 104.0553).Escalation = 2;
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -99,7 +99,7 @@ internal sealed class DemandIntake(
             errors.Add("urgency", "Unknown urgency {0}.", input.Urgency);
         }
         var description = SubmitDemandEndpoints.Tags().Replace(input.Description ?? "", "").Trim();
-        errors.Required("description", description, "Description").MaxLength("description", description, 4000, "Description");
+        errors.Required("description", description, "Problem description").MaxLength("description", description, 4000, "Problem description");
 
         PlaceSummary? place = null;
         if (!string.IsNullOrWhiteSpace(input.PlaceCode))
