@@ -135,3 +135,22 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             context.Connection.RemoteIpAddress?.ToString());
     }
 }
+
+/// <summary>Audit entries for writes committed outside the caller's request (a group commit writes many callers' rows at once).</summary>
+public static class AuditRecords
+{
+    public sealed record Caller(long? UserId, string UserName, string? Address);
+
+    /// <summary>The caller of <paramref name="context"/> as the audit log names them.</summary>
+    public static Caller Of(HttpContext? context)
+    {
+        var (id, name, address) = AuditInterceptor.Caller(context);
+        return new Caller(id, name, address);
+    }
+
+    public static AuditEntry Create(Caller caller, DateTimeOffset at, string entityType, string? entityId, string? detail = null) => new()
+    {
+        At = at, UserId = caller.UserId, UserName = caller.UserName, Action = "create", EntityType = entityType, EntityId = entityId,
+        RemoteAddress = caller.Address, Detail = detail,
+    };
+}

@@ -41,6 +41,11 @@ internal static class Cli
         var city = new Command("city", "Benchmark fixture: add generated communities, courtyard branches and members at city scale (no personal data, not audited).") { communities, courtyards, perBranch };
         city.SetAction((parse, ct) => SeedCityAsync(app, parse.GetValue(communities), parse.GetValue(courtyards), parse.GetValue(perBranch), ct));
         seed.Subcommands.Add(city);
+        var count = new Option<int>("--count") { Description = "Demands to generate (default 1,000,000).", DefaultValueFactory = _ => 1_000_000 };
+        var days = new Option<int>("--days") { Description = "Spread over this many past days (default 365).", DefaultValueFactory = _ => 365 };
+        var demands = new Command("demands", "Benchmark fixture: add generated demands across the demo's courtyards (no personal data, not audited).") { count, days };
+        demands.SetAction((parse, ct) => SeedDemandsAsync(app, parse.GetValue(count), parse.GetValue(days), ct));
+        seed.Subcommands.Add(demands);
 
         var login = new Option<string>("--login") { Description = "User name of the new administrator.", Required = true };
         var password = new Option<string>("--password") { Description = "Password (≥ 8 characters with a digit and a lower-case letter).", Required = true };
@@ -113,6 +118,19 @@ internal static class Cli
             .GenerateAsync(places, perBranch, new Progress<int>(n => Console.Write($"\r  members: {n}")), ct);
         Console.WriteLine();
         Console.WriteLine($"Generated {places.Count} courtyards, {orgs} branches and {members} members in {started.Elapsed.TotalSeconds:0} s.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemandsAsync(WebApplication app, int count, int days, CancellationToken ct)
+    {
+        await Startup.MigrateAsync(app.Services, ct);
+        await Startup.SeedDemoIfEmptyAsync(app.Services, ct);
+        using var quiet = Core.Audit.AuditSuppression.Begin();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var made = await app.Services.GetRequiredService<Demands.Contracts.IDemandBenchmarkData>()
+            .GenerateAsync(count, days, new Progress<int>(n => Console.Write($"\r  demands: {n}/{count}")), ct);
+        Console.WriteLine();
+        Console.WriteLine($"Generated {made} demands in {started.Elapsed.TotalSeconds:0} s.");
         return 0;
     }
 

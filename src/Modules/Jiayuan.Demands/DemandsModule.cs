@@ -3,6 +3,7 @@ using Jiayuan.Core.Data;
 using Jiayuan.Demands.Contracts;
 using Jiayuan.Demands.Demo;
 using Jiayuan.Demands.Domain;
+using Jiayuan.Demands.Features;
 using Jiayuan.Demands.Features.Catalogue;
 using Jiayuan.Demands.Features.Escalation;
 using Jiayuan.Demands.Features.Metrics;
@@ -31,6 +32,8 @@ public static class DemandsModule
         services.AddSingleton<DemandRouter>();
         services.AddSingleton<EscalationProcess>();
         services.AddHostedService<EscalationWorker>();
+        services.AddSingleton<SubmissionCommitter>();
+        services.AddSingleton<DemandChanges>();
         services.AddScoped<DemandIntake>();
         services.AddScoped<DemandWorkflow>();
         services.AddScoped<DemandQueries>();
@@ -38,6 +41,7 @@ public static class DemandsModule
         services.AddScoped<CatalogueAdmin>();
         services.AddSingleton<IDemandFigures, DemandFigures>();
         services.AddSingleton<IDemoSeeder, DemandsDemoSeeder>();
+        services.AddSingleton<IDemandBenchmarkData, DemandBenchmarkData>();
         services.AddSingleton(new NavItem("/demands", "Demands", 20));
         services.AddSingleton(new NavItem("/staff/demands", "Demand desk", 21, Staff: true));
         return services;

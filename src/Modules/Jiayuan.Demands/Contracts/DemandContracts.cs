@@ -69,3 +69,10 @@ public interface IDemandFigures
     /// <summary>Open demands and overdue open demands under a place.</summary>
     Task<(int Open, int Overdue)> OpenUnderAsync(string placePath, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Benchmark fixture: generated demands at city scale (no personal data), for the `seed demands` verb.</summary>
+public interface IDemandBenchmarkData
+{
+    /// <summary>Adds <paramref name="count"/> demands spread over the last <paramref name="days"/> days across the demo's communities.</summary>
+    Task<int> GenerateAsync(int count, int days, IProgress<int>? progress, CancellationToken cancellationToken = default);
+}

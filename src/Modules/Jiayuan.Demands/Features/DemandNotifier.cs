@@ -10,22 +10,26 @@ namespace Jiayuan.Demands.Features;
 /// </summary>
 internal static class DemandNotifier
 {
-    public static void Notify(JiayuanDbContext db, Demand d, DateTimeOffset now, string? toRequester, string? toHandler)
+    public static void Notify(JiayuanDbContext db, Demand d, DateTimeOffset now, string? toRequester, string? toHandler) =>
+        db.AddRange(Rows(d, now, toRequester, toHandler));
+
+    /// <summary>The rows <see cref="Notify"/> adds, for callers that commit them elsewhere.</summary>
+    public static IEnumerable<object> Rows(Demand d, DateTimeOffset now, string? toRequester, string? toHandler)
     {
         if (toRequester is not null)
         {
             if (d.RequesterUserId is { } userId)
             {
-                db.Add(new Notification { UserId = userId, DemandId = d.Id, Demand = d, Text = toRequester, CreatedAt = now });
+                yield return new Notification { UserId = userId, DemandId = d.Id, Demand = d, Text = toRequester, CreatedAt = now };
             }
             else if (d.RequesterPhoneMasked is { } phone)
             {
-                db.Add(new OutboxMessage { Channel = "sms", RecipientMasked = phone, Body = $"【家园】{toRequester}（{d.Token}）", CreatedAt = now });
+                yield return new OutboxMessage { Channel = "sms", RecipientMasked = phone, Body = $"【家园】{toRequester}（{d.Token}）", CreatedAt = now };
             }
         }
         if (toHandler is not null && d.HandlerPath is { } handler)
         {
-            db.Add(new Notification { HandlerPath = handler, DemandId = d.Id, Demand = d, Text = toHandler, CreatedAt = now });
+            yield return new Notification { HandlerPath = handler, DemandId = d.Id, Demand = d, Text = toHandler, CreatedAt = now };
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Jiayuan.Demands.Features.Escalation;
 /// rated. Everything it needs is in the database, so a restart loses nothing; each step is claimed with a conditional
 /// update (<c>WHERE Escalation = old</c>), so several instances never fire the same step twice.
 /// </summary>
-internal sealed class EscalationProcess(IDbContextFactory<JiayuanDbContext> factory, TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
+internal sealed class EscalationProcess(IDbContextFactory<JiayuanDbContext> factory, DemandChanges changes, TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
 {
     private const int Batch = 200;
     private static readonly DemandStatus[] Handling = [DemandStatus.Dispatched, DemandStatus.Accepted, DemandStatus.InProgress, DemandStatus.Reopened];
@@ -50,6 +50,10 @@ internal sealed class EscalationProcess(IDbContextFactory<JiayuanDbContext> fact
         foreach (var id in unrated)
         {
             fired += await AutoCloseAsync(id, now, ct);
+        }
+        if (fired > 0)
+        {
+            await changes.ChangedAsync(ct);
         }
         return fired;
     }

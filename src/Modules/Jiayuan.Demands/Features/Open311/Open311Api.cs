@@ -10,8 +10,10 @@ using Jiayuan.Demands.Features.Submit;
 using Jiayuan.Places.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiayuan.Demands.Features.Open311;
 
@@ -29,6 +31,12 @@ public static class Open311Endpoints
     private const int MaxRequests = 1000;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Output-cache tag of everything public about demands; evicted on every change (<see cref="DemandChanges"/>).</summary>
+    public const string OutputCacheTag = "demands-public";
+
+    private static void Cached(OutputCachePolicyBuilder b) =>
+        b.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(OutputCacheTag);
+
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/open311/v2").AllowAnonymous().WithTags("Open311").DisableAntiforgery();
@@ -37,8 +45,9 @@ public static class Open311Endpoints
         g.MapGet("/services/{code}." + Fmt, ServiceDefinitionAsync).WithName("Open311ServiceDefinition");
         g.MapPost($"/requests.{Fmt}", CreateAsync).WithName("Open311CreateRequest");
         g.MapGet("/tokens/{token}." + Fmt, TokenAsync).WithName("Open311Token");
-        g.MapGet($"/requests.{Fmt}", SearchAsync).WithName("Open311SearchRequests");
-        g.MapGet("/requests/{id}." + Fmt, OneAsync).WithName("Open311Request");
+        // Public reads are output-cached (aggregators poll the same URLs); any change to any demand evicts them (OutputCacheTag).
+        g.MapGet($"/requests.{Fmt}", SearchAsync).WithName("Open311SearchRequests").CacheOutput(b => Cached(b));
+        g.MapGet("/requests/{id}." + Fmt, OneAsync).WithName("Open311Request").CacheOutput(b => Cached(b));
         g.MapGet($"/servicerequestupdates.{Fmt}", UpdatesAsync).WithName("Open311Updates");
         return app;
     }

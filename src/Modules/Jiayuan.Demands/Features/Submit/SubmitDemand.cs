@@ -69,7 +69,7 @@ public static partial class SubmitDemandEndpoints
 
 /// <summary>Intake (受理): validates, routes, dispatches and stores a demand in one transaction.</summary>
 internal sealed class DemandIntake(
-    JiayuanDbContext db, DemandRouter router, IPlaceDirectory places, WorkCalendar calendar, IPersonalDataCipher cipher,
+    JiayuanDbContext db, SubmissionCommitter committer, DemandChanges changes, DemandRouter router, IPlaceDirectory places, WorkCalendar calendar, IPersonalDataCipher cipher,
     TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
 {
     public const int MaxPhotos = 3;
@@ -190,17 +190,18 @@ internal sealed class DemandIntake(
             Month = local.Year * 100 + local.Month, IsRepeat = repeat,
         };
         demand.SetDeadline(now, DemandRules.Deadline(days, now, urgency, type, category.FeedbackWorkingDays), options.Value.UrgeAtPercent);
-        db.Add(demand);
+        var rows = new List<object>();
         var who = onBehalf ? l["Service hall"].Value : extras.Open311ClientId is not null ? "Open311" : l["Requester"].Value;
-        db.Add(new DemandEvent { Demand = demand, At = now, Kind = DemandEventKind.Registered, Actor = who, Public = true, Note = l["Registered ({0})", l[channel.ToString()]] });
+        rows.Add(new DemandEvent { Demand = demand, At = now, Kind = DemandEventKind.Registered, Actor = who, Public = true, Note = l["Registered ({0})", l[channel.ToString()]] });
         var how = route.CoHandlerNames.Count == 0 ? route.HandlerName : $"{route.HandlerName}（{l["co-units"]}：{string.Join("、", route.CoHandlerNames)}）";
-        db.Add(new DemandEvent { Demand = demand, At = now, Kind = DemandEventKind.Dispatched, Actor = l["System"], Public = true, Note = l["Dispatched to {0}", how], HandlerName = route.HandlerName });
+        rows.Add(new DemandEvent { Demand = demand, At = now, Kind = DemandEventKind.Dispatched, Actor = l["System"], Public = true, Note = l["Dispatched to {0}", how], HandlerName = route.HandlerName });
         foreach (var photo in photos)
         {
-            db.Add(new DemandPhoto { Demand = demand, Content = photo.Content, ContentType = photo.ContentType });
+            rows.Add(new DemandPhoto { Demand = demand, Content = photo.Content, ContentType = photo.ContentType });
         }
-        DemandNotifier.Notify(db, demand, now, l["Your demand was received and sent to {0}.", route.HandlerName], l["New demand to accept: {0}", Short(description)]);
-        await db.SaveChangesAsync(ct);
+        rows.AddRange(DemandNotifier.Rows(demand, now, l["Your demand was received and sent to {0}.", route.HandlerName], l["New demand to accept: {0}", Short(description)]));
+        await committer.CommitAsync(demand, rows, ct);
+        await changes.ChangedAsync(ct);
         return (demand, errors, 201);
     }
 

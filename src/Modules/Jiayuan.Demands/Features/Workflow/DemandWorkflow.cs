@@ -73,7 +73,7 @@ public static class DemandWorkflowEndpoints
 
 /// <summary>The state machine in use: each action checks visibility (404), state (409), the caller's role (403) and its rule (422/400).</summary>
 internal sealed class DemandWorkflow(
-    JiayuanDbContext db, IPlaceDirectory places, WorkCalendar calendar, TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
+    JiayuanDbContext db, IPlaceDirectory places, WorkCalendar calendar, DemandChanges changes, TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
 {
     private delegate Task<Verdict?> Change(Demand demand, DateTimeOffset now);
 
@@ -112,6 +112,7 @@ internal sealed class DemandWorkflow(
         {
             return Stale();
         }
+        await changes.ChangedAsync(ct);
         return new Verdict(200, null, demand);
     }
 
