@@ -4,6 +4,9 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Returned, to re-dispatch: {0}": "已退单，待重新派单：{0}",
+"Extension requested: {0}": "申请延期：{0}",
+"Show the full number for the call-back (audited)": "查看完整号码以便回访（留痕）",
 "Demand settings": "诉求设置",
 "Only the subdistrict's administrators maintain the catalogue, the calendar and Open311 keys.": "只有街道管理员可以维护类别、工作日历和 Open311 密钥。",
 "Open311 clients": "Open311 客户端",

@@ -18,7 +18,7 @@ public class MetricsTests(JiayuanApp app)
         var units = await places.DescendantsAsync((await places.RootAsync()).Path, PlaceKind.Unit);
         var bookshop = units.First(u => u.Name == "新华文轩");
         var categoryId = await app.WithDbAsync(db => db.Set<Category>().Where(c => c.Code == "ENV-GARBAGE").Select(c => c.Id).FirstAsync());
-        var at = new DateTimeOffset(2019, 1, 15, 10, 0, 0, TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(2019, 1, 15, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         // Ten demands to 新华文轩 in 府城:
         // responded in time 8 → 响应率 80.0; rated 6: 3 satisfied, 2 basically, 1 unsatisfied; resolved 4 → 解决率 66.7;
         // 满意率 (3 + 0.5×2) ÷ 6 = 66.7; closed 7 of which 5 on time → 71.4; 2 closed unrated; reopened 2 → 20.0; repeats 1 → 10.0.

@@ -122,7 +122,23 @@ public class WorkflowTests(JiayuanApp app)
         var (ok, decided) = await ActAsync(worker, id, "extension/decision", new { approve = true, note = "同意" });
         Assert.Equal(HttpStatusCode.OK, ok);
         var after = DateTimeOffset.Parse(decided.Str("deadline"), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True((after - before).TotalDays >= 5);
+        // Five more working days counted from the old deadline's last day (not from the day after it).
+        var days = Jiayuan.Demands.Domain.WorkCalendar.Shipped.ToDictionary(x => x.Date);
+        Assert.Equal(Jiayuan.Demands.Domain.WorkCalendar.AddWorkingDays(days, before.AddTicks(-1), 5), after);
+
+        // The dispatchers heard of the request; the unit sees the requester's full number only on purpose, audited.
+        var inbox = await worker.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Contains(inbox.EnumerateArray(), n => n.Str("text").Contains("申请延期", StringComparison.Ordinal));
+        var marked = await (await worker.PostAsync("/api/v1/notifications/read", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(marked.GetProperty("marked").GetInt32() > 0);
+        var anonymous = await SubmitAsync(app.Anonymous(), new { category = "POLICY", description = "社保卡丢了怎么补办？", placeCode = await CourtyardAsync(app, Known.Fucheng), phone = "13700001111" });
+        Assert.Equal("137****1111", anonymous.Str("requesterPhone"));
+        var phone = await worker.PostAsync($"/api/v1/demands/{anonymous.GetProperty("id").GetInt64()}/requester-phone", null);
+        Assert.Equal("13700001111", (await phone.Content.ReadFromJsonAsync<JsonElement>()).Str("phone"));
+        var audited = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditEntries, a => a.Action == "unmask" && a.EntityId == anonymous.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(1, audited);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.PostAsync($"/api/v1/demands/{anonymous.GetProperty("id").GetInt64()}/requester-phone", null)).StatusCode);
     }
 
     [Fact]

@@ -68,6 +68,13 @@ public class DemandJourneyTests(BrowserFixture fx)
         await Expect(jiedao.Locator("table")).ToContainTextAsync("督办");
         await BrowserFixture.ShotAsync(jiedao, "23-demand-overdue");
 
+        await jiedao.GotoAsync("/staff/demands/admin");
+        await jiedao.GetByLabel("客户端名称").FillAsync("成都市12345热线");
+        await jiedao.GetByRole(AriaRole.Button, new() { Name = "签发密钥" }).ClickAsync();
+        await Expect(jiedao.Locator("#api-key")).ToContainTextAsync("jy311_");
+        await Expect(jiedao.Locator("table").First).ToContainTextAsync("成都市12345热线");
+        await BrowserFixture.ShotAsync(jiedao, "24-demand-settings");
+
         await jiedao.GotoAsync("/staff/demands/ranking");
         await Expect(jiedao.GetByRole(AriaRole.Heading, new() { Name = "承办单位月度排名" })).ToBeVisibleAsync();
         await Expect(jiedao.Locator("table")).ToContainTextAsync("府城社区");

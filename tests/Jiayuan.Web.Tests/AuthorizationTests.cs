@@ -132,6 +132,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/demands", _ => "/api/v1/demands?view=open&scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/demands/board", _ => "/api/v1/demands/board?community=510107063003", null, Access.Public),
         new("GET", "/api/v1/notifications", _ => "/api/v1/notifications", null, Access.SignedIn),
+        new("POST", "/api/v1/notifications/read", _ => "/api/v1/notifications/read", null, Access.SignedIn),
+        new("POST", "/api/v1/demands/{id:long}/requester-phone", i => $"/api/v1/demands/{i.XinyuanDemand}/requester-phone", null, Access.XinyuanStaff),
         new("GET", "/api/v1/demands/metrics", _ => "/api/v1/demands/metrics?scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/demands/metrics.xlsx", _ => "/api/v1/demands/metrics.xlsx?scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/demands/categories", _ => "/api/v1/demands/categories", null, Access.Public),

@@ -205,3 +205,13 @@ internal sealed class Open311Client
     public DateTimeOffset CreatedAt { get; set; }
     public bool Revoked { get; set; }
 }
+
+internal static class DemandQueryExtensions
+{
+    /// <summary>Demands whose community lies in the subtree of <paramref name="path"/> (one range scan on the path index).</summary>
+    public static IQueryable<Demand> InCommunitiesUnder(this IQueryable<Demand> query, string path)
+    {
+        var (from, to) = Jiayuan.Core.Data.TreePath.Descendants(path);
+        return query.Where(d => d.CommunityPath == path || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0));
+    }
+}

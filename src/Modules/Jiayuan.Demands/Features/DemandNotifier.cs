@@ -32,4 +32,8 @@ internal static class DemandNotifier
             yield return new Notification { HandlerPath = handler, DemandId = d.Id, Demand = d, Text = toHandler, CreatedAt = now };
         }
     }
+
+    /// <summary>A notification for the dispatchers of the demand's community (returns and extension requests wait for them).</summary>
+    public static void ToDispatchers(JiayuanDbContext db, Demand d, DateTimeOffset now, string text) =>
+        db.Add(new Notification { HandlerPath = d.CommunityPath, DemandId = d.Id, Demand = d, Text = text, CreatedAt = now });
 }

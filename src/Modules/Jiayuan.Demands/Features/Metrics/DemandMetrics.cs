@@ -104,9 +104,7 @@ internal sealed class DemandMetrics(JiayuanDbContext db, IPlaceDirectory places,
             return null;
         }
         var byPlace = string.Equals(by, "place", StringComparison.OrdinalIgnoreCase);
-        var (from, to) = TreePath.Descendants(scope.Path);
-        var query = db.Set<Demand>().AsNoTracking().Where(d => d.Month == yyyymm && d.DispatchedAt != null
-            && (d.CommunityPath == scope.Path || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0)));
+        var query = db.Set<Demand>().AsNoTracking().Where(d => d.Month == yyyymm && d.DispatchedAt != null).InCommunitiesUnder(scope.Path);
         var grouped = byPlace ? query.GroupBy(d => d.CommunityPath) : query.GroupBy(d => d.HandlerPath ?? "");
         var raw = await grouped.Select(g => new
         {

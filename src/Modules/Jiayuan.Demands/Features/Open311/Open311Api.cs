@@ -390,7 +390,7 @@ public static class Open311Endpoints
             {
                 var list = notes.GetValueOrDefault(r.Id) ?? [];
                 o.Set("extended_attributes", new O311Object().Set("notes", new O311List("notes", "note", [.. list.Select(e => (object?)new O311Object()
-                    .Set("datetime", Open311Format.Date(e.At)).Set("description", e.Note ?? StatusNotesFor(e.Kind)).Set("type", e.Kind.ToString()))])));
+                    .Set("datetime", Open311Format.Date(e.At)).Set("description", e.Note is { } n ? DemandRules.MaskPersonalData(n) : StatusNotesFor(e.Kind)).Set("type", e.Kind.ToString()))])));
             }
             items.Add(o);
         }
@@ -435,7 +435,7 @@ public static class Open311Endpoints
             .Set("service_request_id", e.DemandId.ToString(CultureInfo.InvariantCulture))
             .Set("status", e.Kind is DemandEventKind.Closed or DemandEventKind.AutoClosed ? "closed" : "open")
             .Set("updated_datetime", Open311Format.Date(e.At))
-            .Set("description", e.Note ?? e.Kind.ToString())
+            .Set("description", e.Note is { } n ? DemandRules.MaskPersonalData(n) : e.Kind.ToString())
             .Set("media_url", ""))]));
     }
 }

@@ -10,10 +10,8 @@ internal sealed class DemandFigures(IDbContextFactory<JiayuanDbContext> factory,
     public async Task<(int Open, int Overdue)> OpenUnderAsync(string placePath, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (from, to) = TreePath.Descendants(placePath);
         var now = clock.GetUtcNow();
-        var open = db.Set<Demand>().Where(d => d.Status != DemandStatus.Closed
-            && (d.CommunityPath == placePath || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0)));
+        var open = db.Set<Demand>().InCommunitiesUnder(placePath).Where(d => d.Status != DemandStatus.Closed);
         return (await open.CountAsync(cancellationToken), await open.CountAsync(d => d.Deadline < now && d.Status != DemandStatus.Replied && d.Status != DemandStatus.Returned, cancellationToken));
     }
 }

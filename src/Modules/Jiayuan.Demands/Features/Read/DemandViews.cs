@@ -23,6 +23,12 @@ public sealed record PublicDemand(long Id, DemandType Type, string CategoryName,
 
 internal static class DemandViews
 {
+    /// <summary>The view of a demand just committed, from the rows written (no queries: the submission path is hot).</summary>
+    public static DemandView ForNew(Demand d, Category category, IReadOnlyList<object> rows) =>
+        Build(d, category.Code, category.Name,
+            [.. rows.OfType<DemandPhoto>().Select(p => p.Id)],
+            [.. rows.OfType<DemandEvent>().Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Actor, e.Note, e.Public, e.HandlerName))]);
+
     /// <summary>The detail for someone allowed to see it; staff and the requester see internal notes only when staff.</summary>
     public static async Task<DemandView> BuildAsync(JiayuanDbContext db, Demand d, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -31,12 +37,15 @@ internal static class DemandViews
         var events = await db.Set<DemandEvent>().AsNoTracking().Where(e => e.DemandId == d.Id && (staff || e.Public)).OrderBy(e => e.Id)
             .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Actor, e.Note, e.Public, e.HandlerName)).ToListAsync(ct);
         var photos = await db.Set<DemandPhoto>().AsNoTracking().Where(p => p.DemandId == d.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        return new DemandView(
-            d.Id, d.Token, d.Type, category.Code, category.Name, d.Urgency, d.Status, d.Channel,
+        return Build(d, category.Code, category.Name, photos, events);
+    }
+
+    private static DemandView Build(Demand d, string categoryCode, string categoryName, IReadOnlyList<long> photos, IReadOnlyList<TimelineEntry> events) =>
+        new(
+            d.Id, d.Token, d.Type, categoryCode, categoryName, d.Urgency, d.Status, d.Channel,
             d.Description, d.PlaceName, d.Address, d.Latitude, d.Longitude,
             d.HandlerName, d.CoHandlerNames, d.RequesterName is { } n ? Jiayuan.Core.Privacy.Masking.Name(n) : null, d.RequesterPhoneMasked,
             d.CreatedAt, d.UpdatedAt, d.DispatchedAt, d.AcceptBy, d.AcceptedAt, d.ContactedAt, d.Deadline, d.RepliedAt, d.ClosedAt,
             d.Reply, d.ExtensionDays, d.ExtensionReason, d.Escalation, d.Satisfaction, d.Resolved, d.RatingComment,
             d.ReopenCount, d.Followers, d.Version, photos, events);
-    }
 }

@@ -62,14 +62,57 @@ public static class ReadDemandEndpoints
                 return place is null ? Results.NotFound() : Results.Ok(await q.BoardAsync(place.Path, page ?? 1, ct));
             })
             .AllowAnonymous().WithName("DemandBoard").WithSummary("The public board of a community: demands and their status, personal data masked; returns are explained.");
+        api.MapPost("/demands/{id:long}/requester-phone", async (long id, DemandQueries q, ClaimsPrincipal user, CancellationToken ct) =>
+                await q.RequesterPhoneAsync(id, user, ct) switch
+                {
+                    (404, _) => Results.NotFound(),
+                    (403, _) => Results.Forbid(),
+                    (_, var phone) => Results.Ok(new { phone }),
+                })
+            .RequireAuthorization().WithName("UnmaskRequesterPhone").WithSummary("The requester's full phone number, for the call-back (staff of the demand; every use is audited).");
+        api.MapPost("/notifications/read", async (DemandQueries q, ClaimsPrincipal user, CancellationToken ct) => Results.Ok(new { marked = await q.MarkReadAsync(user, ct) }))
+            .RequireAuthorization().WithName("MarkNotificationsRead").WithSummary("Mark the caller's notifications (and their units') as read.");
         api.MapGet("/notifications", async (DemandQueries q, ClaimsPrincipal user, CancellationToken ct) => Results.Ok(await q.NotificationsAsync(user, ct)))
             .RequireAuthorization().WithName("MyNotifications").WithSummary("In-app notifications for the caller and the units they work for (latest 50).");
         return api;
     }
 }
 
-internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, TimeProvider clock)
+internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Jiayuan.Core.Privacy.IPersonalDataCipher cipher, Jiayuan.Core.Audit.IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>The requester's phone in full for staff of the demand; audited as an unmasking.</summary>
+    public async Task<(int Status, string? Phone)> RequesterPhoneAsync(long id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var demand = await db.Set<Demand>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (demand is null || !DemandAccess.CanSee(user, demand))
+        {
+            return (404, null);
+        }
+        if (!DemandAccess.IsStaff(user, demand))
+        {
+            return (403, null);
+        }
+        var phone = demand.RequesterPhoneCipher is { } c ? cipher.Unprotect(c) : null;
+        await audit.RecordAsync("unmask", nameof(Demand), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "requester phone", ct);
+        return (200, phone);
+    }
+
+    private IQueryable<Notification> Mine(ClaimsPrincipal user)
+    {
+        var userId = user.UserId();
+        var units = user.Grants().Where(g => g.Role is Role.UnitContact or Role.CommunityWorker).Select(g => g.Path).Distinct().ToList();
+        return db.Set<Notification>().Where(n => n.UserId == userId || (n.HandlerPath != null && units.Contains(n.HandlerPath)));
+    }
+
+    public async Task<int> MarkReadAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var unread = await Mine(user).Where(n => n.ReadAt == null).OrderByDescending(n => n.Id).Take(500).ToListAsync(ct);
+        unread.ForEach(n => n.ReadAt = now);
+        await db.SaveChangesAsync(ct);
+        return unread.Count;
+    }
+
     public const int PageSize = 50;
 
     public async Task<IReadOnlyList<PublicDemand>> MineAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -85,7 +128,6 @@ internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Ti
     public async Task<Page<DemandRow>> StaffListAsync(ClaimsPrincipal user, string? view, string scopePath, int page, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (from, to) = TreePath.Descendants(scopePath);
         var query = db.Set<Demand>().AsNoTracking();
         var handlerRoots = user.Roots(DemandAccess.Handlers);
         if (view == "queue")
@@ -96,7 +138,7 @@ internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Ti
         }
         else
         {
-            query = query.Where(d => d.CommunityPath == scopePath || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0));
+            query = query.InCommunitiesUnder(scopePath);
             query = WithinAny(query, user.Roots(DemandAccess.Dispatchers), handler: false);
             query = view switch
             {
@@ -143,8 +185,7 @@ internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Ti
 
     public async Task<Page<PublicDemand>> BoardAsync(string communityPath, int page, CancellationToken ct)
     {
-        var (from, to) = TreePath.Descendants(communityPath);
-        var query = db.Set<Demand>().AsNoTracking().Where(d => d.CommunityPath == communityPath || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0));
+        var query = db.Set<Demand>().AsNoTracking().InCommunitiesUnder(communityPath);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(d => d.CreatedAt).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var returnedIds = rows.Where(r => r.Status == DemandStatus.Returned).Select(r => r.Id).ToList();
@@ -156,10 +197,7 @@ internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Ti
 
     public async Task<IReadOnlyList<NotificationRow>> NotificationsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var userId = user.UserId();
-        var units = user.Roots(DemandAccess.Handlers).Where(r => user.Grants().Any(g => g.Path == r && g.Role is Role.UnitContact or Role.CommunityWorker)).ToList();
-        var rows = await db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId || (n.HandlerPath != null && units.Contains(n.HandlerPath)))
-            .OrderByDescending(n => n.Id).Take(50).ToListAsync(ct);
+        var rows = await Mine(user).AsNoTracking().OrderByDescending(n => n.Id).Take(50).ToListAsync(ct);
         return [.. rows.Select(n => new NotificationRow(n.Id, n.DemandId, n.Text, n.CreatedAt, n.ReadAt is not null))];
     }
 }

@@ -37,10 +37,10 @@ public static partial class SubmitDemandEndpoints
     public static RouteGroupBuilder MapSubmitDemand(this RouteGroupBuilder api)
     {
         api.MapPost("/demands", async Task<Results<Created<DemandView>, ValidationProblem, NotFound, ForbidHttpResult>> (
-                SubmitDemandInput input, DemandIntake intake, JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+                SubmitDemandInput input, DemandIntake intake, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (demand, errors, status) = await intake.SubmitAsync(input, [], user, new SubmitExtras(), ct);
-                var view = demand is null ? null : await DemandViews.BuildAsync(db, demand, user, ct);
+                var view = demand is null ? null : intake.View(demand);
                 return Outcome.Created(view, errors, status, v => $"/api/v1/demands/{v.Id}");
             })
             .AllowAnonymous().RequireRateLimiting(RateLimit).WithName("SubmitDemand")
@@ -73,6 +73,11 @@ internal sealed class DemandIntake(
     TimeProvider clock, IOptions<DemandOptions> options, IStringLocalizer<SharedResource> l)
 {
     public const int MaxPhotos = 3;
+    private IReadOnlyList<object> _committed = [];
+    private Category? _category;
+
+    /// <summary>The view of the demand this intake just stored.</summary>
+    public DemandView View(Demand demand) => DemandViews.ForNew(demand, _category!, _committed);
 
     public async Task<(Demand? Demand, FieldErrors Errors, int Status)> SubmitAsync(
         SubmitDemandInput input, IReadOnlyList<Uploads.Accepted> photos, ClaimsPrincipal user, SubmitExtras extras, CancellationToken ct)
@@ -178,7 +183,7 @@ internal sealed class DemandIntake(
             Token = Guid.NewGuid().ToString("N"),
             Type = type, CategoryId = category!.Id, Urgency = urgency, Channel = channel,
             Description = description, PublicDescription = DemandRules.MaskPersonalData(description, name),
-            PlacePath = place?.Path, PlaceCode = place?.Code, PlaceName = await PublicPlaceNameAsync(place, ct), CommunityPath = communityPath,
+            PlacePath = place?.Path, PlaceCode = (await PublicPlaceAsync(place, ct))?.Code, PlaceName = (await PublicPlaceAsync(place, ct))?.Name, CommunityPath = communityPath,
             Address = address, Latitude = input.Latitude, Longitude = input.Longitude,
             RequesterUserId = signedIn ? user.UserId() : null, RequesterName = name,
             RequesterPhoneCipher = phone is null ? null : cipher.Protect(phone), RequesterPhoneMasked = phone is null ? null : Masking.Phone(phone),
@@ -201,13 +206,14 @@ internal sealed class DemandIntake(
         }
         rows.AddRange(DemandNotifier.Rows(demand, now, l["Your demand was received and sent to {0}.", route.HandlerName], l["New demand to accept: {0}", Short(description)]));
         await committer.CommitAsync(demand, rows, ct);
+        (_committed, _category) = (rows, category);
         await changes.ChangedAsync(ct);
         return (demand, errors, 201);
     }
 
-    /// <summary>A household is never shown: the public sees its building.</summary>
-    private async Task<string?> PublicPlaceNameAsync(PlaceSummary? place, CancellationToken ct) =>
-        place is { Kind: PlaceKind.Household, ParentId: { } parent } && await places.FindAsync(parent, ct) is { } building ? building.Name : place?.Name;
+    /// <summary>A household is never shown: the public (board, Open311 address and address_id) sees its building.</summary>
+    private async Task<PlaceSummary?> PublicPlaceAsync(PlaceSummary? place, CancellationToken ct) =>
+        place is { Kind: PlaceKind.Household, ParentId: { } parent } && await places.FindAsync(parent, ct) is { } building ? building : place;
 
     internal static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
 

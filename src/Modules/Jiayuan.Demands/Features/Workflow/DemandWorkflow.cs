@@ -192,6 +192,7 @@ internal sealed class DemandWorkflow(
             d.Status = DemandStatus.Returned;
             Event(d, now, DemandEventKind.Returned, user, Actor(user, d, true), note, true);
             DemandNotifier.Notify(db, d, now, note, null);
+            DemandNotifier.ToDispatchers(db, d, now, l["Returned, to re-dispatch: {0}", DemandIntake.Short(d.Description)]);
             return Task.FromResult<Verdict?>(null);
         }, ct);
     }
@@ -236,6 +237,7 @@ internal sealed class DemandWorkflow(
             d.ExtensionDays = input.Days;
             d.ExtensionReason = input.Reason.Trim();
             Event(d, now, DemandEventKind.ExtensionRequested, user, Actor(user, d, true), l["{0} working days: {1}", input.Days, input.Reason.Trim()], false);
+            DemandNotifier.ToDispatchers(db, d, now, l["Extension requested: {0}", DemandIntake.Short(d.Description)]);
             return Task.FromResult<Verdict?>(null);
         }, ct);
 
@@ -249,7 +251,9 @@ internal sealed class DemandWorkflow(
             if (input.Approve)
             {
                 var calendarDays = await calendar.DaysAsync(ct);
-                d.SetDeadline(d.DispatchedAt ?? now, WorkCalendar.AddWorkingDays(calendarDays, d.Deadline ?? now, days), options.Value.UrgeAtPercent);
+                // The deadline is 24:00 of its last day: count the extra working days from that day, not the next.
+                var lastDay = (d.Deadline ?? now).AddTicks(-1);
+                d.SetDeadline(d.DispatchedAt ?? now, WorkCalendar.AddWorkingDays(calendarDays, lastDay, days), options.Value.UrgeAtPercent);
                 Event(d, now, DemandEventKind.ExtensionApproved, user, l["Dispatcher"], l["New deadline {0}", Jiayuan.Core.Text.Dates.Format(d.Deadline!.Value)] + (input.Note is { Length: > 0 } n ? " " + n : ""), true);
             }
             else
