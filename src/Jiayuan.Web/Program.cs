@@ -1,3 +1,4 @@
+using Jiayuan.Alerts;
 using Jiayuan.Core.Hosting;
 using Jiayuan.Core.Http;
 using Jiayuan.Notices;
@@ -21,6 +22,8 @@ builder.Services.AddJiayuanCore(builder.Configuration, builder.Environment);
 builder.Services.AddPlaces();
 builder.Services.AddNotices();
 builder.Services.AddParty();
+builder.Services.AddAlerts();
+builder.Services.AddScaleOut(builder.Configuration);
 
 // Host: pages, API documentation, limits, caching, telemetry, demo data.
 builder.Services.AddRazorComponents();
@@ -65,6 +68,8 @@ api.MapAdminApi();
 api.MapPlaces();
 api.MapNotices();
 api.MapParty();
+api.MapAlerts();
+app.MapAlertsHub();
 
 app.MapCultureSwitch();
 app.MapAccountForms();

@@ -112,6 +112,15 @@ public class AuthorizationTests(JiayuanApp app)
         new("PUT", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权修改","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
         new("POST", "/api/v1/notices/{id:long}/attachments", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments", _ => File(), Access.XinyuanStaff),
         new("GET", "/api/v1/notices/{id:long}/attachments/{attachmentId:long}", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments/1", null, Access.Public),
+        new("POST", "/api/v1/alerts", _ => "/api/v1/alerts", i => Json($$"""{"kind":"Other","placeId":{{i.Xinyuan}}}"""), Access.SignedIn),
+        new("GET", "/api/v1/alerts/{id:long}", _ => "/api/v1/alerts/1", null, Access.SignedIn),
+        new("GET", "/api/v1/alerts", _ => "/api/v1/alerts?scope=510107063003", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/alerts/{id:long}/responses", _ => "/api/v1/alerts/1/responses", _ => Json("{\"status\":\"Acknowledged\"}"), Access.SignedIn),
+        new("GET", "/api/v1/alerts/responders/me", _ => "/api/v1/alerts/responders/me", null, Access.SignedIn),
+        new("PUT", "/api/v1/alerts/responders/me", _ => "/api/v1/alerts/responders/me", i => Json($$"""{"unit":"越权","areaIds":[{{i.Xinyuan}}]}"""), Access.SignedIn),
+        new("PUT", "/api/v1/alerts/responders/me/duty", _ => "/api/v1/alerts/responders/me/duty", _ => Json("{\"duty\":\"OnDuty\"}"), Access.SignedIn),
+        new("GET", "/api/v1/alerts/responders", _ => "/api/v1/alerts/responders?scope=510107063003", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/alerts/blocks", _ => "/api/v1/alerts/blocks", i => Json($$"""{"userId":{{i.SomeUser}},"reason":"越权"}"""), Access.Admin),
     ];
 
     private static IEnumerable<(string Method, string Pattern, Endpoint Endpoint)> ApiEndpoints(IServiceProvider services) =>
