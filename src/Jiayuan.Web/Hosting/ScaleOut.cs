@@ -18,7 +18,7 @@ internal static class ScaleOut
             return services;
         }
         var redis = ConnectionMultiplexer.Connect(connection);
-        services.AddSingleton<IConnectionMultiplexer>(redis);
+        services.AddSingleton<IConnectionMultiplexer>(_ => redis);
         services.AddSignalR().AddStackExchangeRedis(o =>
         {
             o.Configuration.ChannelPrefix = RedisChannel.Literal("jiayuan");
