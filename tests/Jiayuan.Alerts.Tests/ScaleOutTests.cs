@@ -37,7 +37,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         {
             connection = $"Data Source={Path.Combine(_dir, "shared.db")}";
         }
-        AlertsApp Instance() => (AlertsApp)new AlertsApp().With("ConnectionStrings:Jiayuan", connection).With("Redis:Connection", _redis.Endpoint);
+        var prefix = "jiayuan-test-" + Guid.NewGuid().ToString("N")[..8];
+        AlertsApp Instance() => (AlertsApp)new AlertsApp().With("ConnectionStrings:Jiayuan", connection).With("Redis:Connection", _redis.Endpoint)
+            .With("Redis:ChannelPrefix", prefix);
         _a = Instance();
         await _a.InitializeAsync(); // migrates and seeds the shared database
         _b = Instance();

@@ -21,7 +21,8 @@ internal static class ScaleOut
         services.AddSingleton<IConnectionMultiplexer>(_ => redis);
         services.AddSignalR().AddStackExchangeRedis(o =>
         {
-            o.Configuration.ChannelPrefix = RedisChannel.Literal("jiayuan");
+            // Instances of one deployment share a prefix; another deployment (or test run) on the same Redis picks its own.
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(configuration["Redis:ChannelPrefix"] is { Length: > 0 } prefix ? prefix : "jiayuan");
             o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis);
         });
         services.AddDataProtection().SetApplicationName("Jiayuan").PersistKeysToStackExchangeRedis(redis, "jiayuan:dataprotection-keys");
