@@ -120,6 +120,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("PUT", "/api/v1/alerts/responders/me", _ => "/api/v1/alerts/responders/me", i => Json($$"""{"unit":"越权","areaIds":[{{i.Xinyuan}}]}"""), Access.SignedIn),
         new("PUT", "/api/v1/alerts/responders/me/duty", _ => "/api/v1/alerts/responders/me/duty", _ => Json("{\"duty\":\"OnDuty\"}"), Access.SignedIn),
         new("GET", "/api/v1/alerts/responders", _ => "/api/v1/alerts/responders?scope=510107063003", null, Access.XinyuanStaff),
+        new("GET", "/api/v1/alerts/{id:long}/timeline.xlsx", _ => "/api/v1/alerts/1/timeline.xlsx", null, Access.SignedIn),
+        new("GET", "/api/v1/alerts/stats", _ => "/api/v1/alerts/stats?scope=510107063003", null, Access.XinyuanStaff),
         new("POST", "/api/v1/alerts/blocks", _ => "/api/v1/alerts/blocks", i => Json($$"""{"userId":{{i.SomeUser}},"reason":"越权"}"""), Access.Admin),
     ];
 

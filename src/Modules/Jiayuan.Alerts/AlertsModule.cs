@@ -10,6 +10,8 @@ using Jiayuan.Alerts.Features.Raise;
 using Jiayuan.Alerts.Features.Read;
 using Jiayuan.Alerts.Features.Respond;
 using Jiayuan.Alerts.Features.Responders;
+using Jiayuan.Alerts.Features.Review;
+using Jiayuan.Alerts.Features.Sos;
 using Jiayuan.Core.Composition;
 using Jiayuan.Core.Data;
 using Jiayuan.Core.Hosting;
@@ -40,6 +42,9 @@ public static class AlertsModule
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<ResponderService>();
+        services.AddSingleton<AlertStatistics>();
+        services.AddSingleton(new HomeSection(typeof(SosSection), 5));
+        services.AddSingleton(new NavItem("/alerts", "Alert console", 40, Staff: true));
         services.TryAddSingleton<IResponderNotifier, OutboxResponderNotifier>();
         services.AddSingleton<AlertEscalator>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertEscalator>());
@@ -101,7 +106,7 @@ public static class AlertsModule
     }
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api) =>
-        api.MapRaiseAlert().MapReadAlert().MapRespondToAlert().MapResponders();
+        api.MapRaiseAlert().MapReadAlert().MapRespondToAlert().MapResponders().MapReviewAlerts();
 
     /// <summary>Maps the alert hub at <c>/hubs/alerts</c>.</summary>
     public static IEndpointRouteBuilder MapAlertsHub(this IEndpointRouteBuilder app)
