@@ -473,6 +473,11 @@ ZH = {
 "By kind": "按类型",
 "By area": "按区域",
 "{0} s": "{0} 秒",
+"Give the month as yyyy-MM.": "月份格式为 yyyy-MM。",
+"Already checked in.": "已签到。",
+"Check in first; a member checks out once.": "请先签到；每人只签退一次。",
+"A shift ends after it starts, within 24 hours.": "班次结束时间须晚于开始时间，且在 24 小时内。",
+"Members must be registered responders.": "队员须为已登记的响应人员。",
 }
 
 def write(path, table):

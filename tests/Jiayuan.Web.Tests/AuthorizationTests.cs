@@ -122,6 +122,13 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/alerts/responders", _ => "/api/v1/alerts/responders?scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/alerts/{id:long}/timeline.xlsx", _ => "/api/v1/alerts/1/timeline.xlsx", null, Access.SignedIn),
         new("GET", "/api/v1/alerts/stats", _ => "/api/v1/alerts/stats?scope=510107063003", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/alerts/patrols", _ => "/api/v1/alerts/patrols", i => Json($$"""{"placeId":{{i.Xinyuan}},"name":"越权巡逻"}"""), Access.XinyuanStaff),
+        new("GET", "/api/v1/alerts/patrols/{id:long}", _ => "/api/v1/alerts/patrols/1", null, Access.SignedIn),
+        new("POST", "/api/v1/alerts/patrols/{id:long}/check-in", _ => "/api/v1/alerts/patrols/1/check-in", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/alerts/patrols/{id:long}/check-out", _ => "/api/v1/alerts/patrols/1/check-out", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/alerts/patrols/{id:long}/logs", _ => "/api/v1/alerts/patrols/1/logs", _ => Json("{\"text\":\"越权\"}"), Access.SignedIn),
+        new("POST", "/api/v1/alerts/patrols/{id:long}/alerts", _ => "/api/v1/alerts/patrols/1/alerts", _ => Json("{\"kind\":\"Other\"}"), Access.SignedIn),
+        new("GET", "/api/v1/alerts/patrols/person-times", _ => "/api/v1/alerts/patrols/person-times?scope=510107063003&month=2026-11", null, Access.XinyuanStaff),
         new("POST", "/api/v1/alerts/blocks", _ => "/api/v1/alerts/blocks", i => Json($$"""{"userId":{{i.SomeUser}},"reason":"越权"}"""), Access.Admin),
     ];
 

@@ -6,6 +6,7 @@ using Jiayuan.Alerts.Demo;
 using Jiayuan.Alerts.Features;
 using Jiayuan.Alerts.Features.Escalation;
 using Jiayuan.Alerts.Features.Live;
+using Jiayuan.Alerts.Features.Patrols;
 using Jiayuan.Alerts.Features.Raise;
 using Jiayuan.Alerts.Features.Read;
 using Jiayuan.Alerts.Features.Respond;
@@ -43,6 +44,7 @@ public static class AlertsModule
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<ResponderService>();
         services.AddSingleton<AlertStatistics>();
+        services.AddSingleton<PatrolService>();
         services.AddSingleton(new HomeSection(typeof(SosSection), 5));
         services.AddSingleton(new NavItem("/alerts", "Alert console", 40, Staff: true));
         services.TryAddSingleton<IResponderNotifier, OutboxResponderNotifier>();
@@ -106,7 +108,7 @@ public static class AlertsModule
     }
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api) =>
-        api.MapRaiseAlert().MapReadAlert().MapRespondToAlert().MapResponders().MapReviewAlerts();
+        api.MapRaiseAlert().MapReadAlert().MapRespondToAlert().MapResponders().MapReviewAlerts().MapPatrols();
 
     /// <summary>Maps the alert hub at <c>/hubs/alerts</c>.</summary>
     public static IEndpointRouteBuilder MapAlertsHub(this IEndpointRouteBuilder app)

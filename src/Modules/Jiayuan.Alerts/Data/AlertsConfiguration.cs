@@ -81,3 +81,40 @@ internal sealed class RaiserBlockConfiguration : IEntityTypeConfiguration<Raiser
         b.HasIndex(x => x.UserId).IsUnique();
     }
 }
+
+internal sealed class PatrolShiftConfiguration : IEntityTypeConfiguration<PatrolShift>
+{
+    public void Configure(EntityTypeBuilder<PatrolShift> b)
+    {
+        b.ToTable("alerts_patrol_shifts");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.PlaceName).HasMaxLength(100);
+        b.HasIndex(x => new { x.PlacePath, x.StartsAt });
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.ShiftId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PatrolMemberConfiguration : IEntityTypeConfiguration<PatrolMember>
+{
+    public void Configure(EntityTypeBuilder<PatrolMember> b)
+    {
+        b.ToTable("alerts_patrol_members");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Unit).HasMaxLength(100);
+        b.HasIndex(x => new { x.ShiftId, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class PatrolLogConfiguration : IEntityTypeConfiguration<PatrolLog>
+{
+    public void Configure(EntityTypeBuilder<PatrolLog> b)
+    {
+        b.ToTable("alerts_patrol_logs");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Text).HasMaxLength(1000);
+        b.HasIndex(x => x.ShiftId);
+        b.HasOne<PatrolShift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

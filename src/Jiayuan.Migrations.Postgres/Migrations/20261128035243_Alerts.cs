@@ -43,6 +43,26 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "alerts_patrol_shifts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_shifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alerts_raiser_blocks",
                 columns: table => new
                 {
@@ -126,6 +146,59 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "alerts_patrol_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShiftId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_logs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_patrol_logs_alerts_patrol_shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "alerts_patrol_shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_patrol_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShiftId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckInLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckInLongitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckOutLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckOutLongitude = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_patrol_members_alerts_patrol_shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "alerts_patrol_shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alerts_responder_areas",
                 columns: table => new
                 {
@@ -166,6 +239,27 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "IX_alerts_events_AlertId_Id",
                 table: "alerts_events",
                 columns: new[] { "AlertId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_logs_ShiftId",
+                table: "alerts_patrol_logs",
+                column: "ShiftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_members_ShiftId_UserId",
+                table: "alerts_patrol_members",
+                columns: new[] { "ShiftId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_members_UserId",
+                table: "alerts_patrol_members",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_shifts_PlacePath_StartsAt",
+                table: "alerts_patrol_shifts",
+                columns: new[] { "PlacePath", "StartsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_alerts_raiser_blocks_UserId",
@@ -209,6 +303,12 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "alerts_events");
 
             migrationBuilder.DropTable(
+                name: "alerts_patrol_logs");
+
+            migrationBuilder.DropTable(
+                name: "alerts_patrol_members");
+
+            migrationBuilder.DropTable(
                 name: "alerts_raiser_blocks");
 
             migrationBuilder.DropTable(
@@ -216,6 +316,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "alerts_responder_areas");
+
+            migrationBuilder.DropTable(
+                name: "alerts_patrol_shifts");
 
             migrationBuilder.DropTable(
                 name: "alerts_alerts");
