@@ -131,4 +131,26 @@ public class HubTests(AlertsApp app)
         // Calling it again with the new last id returns nothing: each event once.
         Assert.Empty(await again.ResumeAsync(again.LastEventId));
     }
+
+    [Fact]
+    public async Task Resume_ForAWatchingConsole_ReplaysTheWatchedPlacesAlerts()
+    {
+        var worker = await app.PersonAsync(Known.XinyuanWorker);
+        var xinyuan = await app.PlaceIdAsync(Known.Xinyuan);
+        var console = await worker.ConnectAsync();
+        await console.Connection.InvokeAsync("Watch", xinyuan);
+        var first = await (await app.ResidentAsync()).RaiseAsync(Courtyard);
+        await console.RaisedAsync(first.Id);
+        var last = console.LastEventId;
+        await console.DisposeAsync();
+
+        var missed = await (await app.ResidentAsync()).RaiseAsync(Building, AlertKind.Theft, "离线期间");
+        var elsewhere = await (await app.ResidentAsync()).RaiseAsync(Known.Fucheng + "-01");
+        await using var again = await worker.ConnectAsync();
+        await again.Connection.InvokeAsync("Watch", xinyuan);
+        var items = await again.ResumeAsync(last);
+        Assert.Contains(items, i => i.Raised?.Id == missed.Id);
+        Assert.DoesNotContain(items, i => i.Raised?.Id == elsewhere.Id || i.Updated?.AlertId == elsewhere.Id);
+        Assert.Equal(items.Select(i => i.EventId).Order(), items.Select(i => i.EventId));
+    }
 }

@@ -288,8 +288,11 @@ internal sealed class AlertEngine(
         return true;
     }
 
-    /// <summary>Every message the user missed after <paramref name="lastEventId"/>, in event order, each once.</summary>
-    public async Task<IReadOnlyList<ResumeItem>> ResumeAsync(long userId, long lastEventId, CancellationToken ct)
+    /// <summary>
+    /// Every message the user missed after <paramref name="lastEventId"/>, in event order, each once: those of the alerts delivered
+    /// to them, and of the alerts under the places their console watches.
+    /// </summary>
+    public async Task<IReadOnlyList<ResumeItem>> ResumeAsync(long userId, long lastEventId, CancellationToken ct, IReadOnlyList<string>? watchedPaths = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await (from e in db.Set<AlertEvent>().AsNoTracking()
@@ -297,21 +300,30 @@ internal sealed class AlertEngine(
                           where r.UserId == userId && e.Id > lastEventId && e.Id >= r.SinceEventId
                           orderby e.Id
                           select new { Event = e, r.SinceEventId }).Take(5000).ToListAsync(ct);
-        var alertIds = rows.Where(x => x.Event.Id == x.SinceEventId).Select(x => x.Event.AlertId).Distinct().ToList();
+        foreach (var path in watchedPaths ?? [])
+        {
+            var (lo, hi) = TreePath.Descendants(path);
+            var watched = await (from e in db.Set<AlertEvent>().AsNoTracking()
+                                 join a in db.Set<Alert>() on e.AlertId equals a.Id
+                                 where e.Id > lastEventId && (a.PlacePath == path || (string.Compare(a.PlacePath, lo) >= 0 && string.Compare(a.PlacePath, hi) < 0))
+                                 orderby e.Id
+                                 select e).Take(5000).ToListAsync(ct);
+            var raisedIds = await db.Set<AlertEvent>().AsNoTracking()
+                .Where(e => watched.Select(w => w.AlertId).Distinct().Contains(e.AlertId) && e.Type == AlertEventType.Raised)
+                .ToDictionaryAsync(e => e.AlertId, e => e.Id, ct);
+            rows.AddRange(watched.Select(e => new { Event = e, SinceEventId = raisedIds.GetValueOrDefault(e.AlertId) }));
+        }
+        // A recipient's own row wins over a watched one (it may start at an escalation); then one row per event, in order.
+        rows = [.. rows.GroupBy(x => x.Event.Id).Select(g => g.First()).Where(x => x.Event.Id >= x.SinceEventId).OrderBy(x => x.Event.Id)];
+        var alertIds = rows.Select(x => x.Event.AlertId).Distinct().ToList();
         var alerts = await db.Set<Alert>().AsNoTracking().Where(a => alertIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var states = await db.Set<Alert>().AsNoTracking().Where(a => rows.Select(x => x.Event.AlertId).Contains(a.Id))
-            .Select(a => new { a.Id, a.State }).ToDictionaryAsync(a => a.Id, a => a.State, ct);
         var result = new List<ResumeItem>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Event.Id == row.SinceEventId)
-            {
-                result.Add(new ResumeItem(row.Event.Id, await ViewAsync(db, alerts[row.Event.AlertId], row.Event.Id, ct), null));
-            }
-            else
-            {
-                result.Add(new ResumeItem(row.Event.Id, null, ToUpdate(row.Event, states[row.Event.AlertId])));
-            }
+            var alert = alerts[row.Event.AlertId];
+            result.Add(row.Event.Id == row.SinceEventId
+                ? new ResumeItem(row.Event.Id, await ViewAsync(db, alert, row.Event.Id, ct), null)
+                : new ResumeItem(row.Event.Id, null, ToUpdate(row.Event, alert.State)));
         }
         return result;
     }

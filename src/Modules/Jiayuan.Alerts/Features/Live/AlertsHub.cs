@@ -50,7 +50,8 @@ internal sealed class AlertsHub(AlertEngine engine, IPlaceDirectory places, Conn
     }
 
     /// <summary>Every message delivered to the caller after <paramref name="lastEventId"/>, in order; call it after (re)connecting.</summary>
-    public Task<IReadOnlyList<ResumeItem>> Resume(long lastEventId) => engine.ResumeAsync(UserId, lastEventId, Context.ConnectionAborted);
+    public Task<IReadOnlyList<ResumeItem>> Resume(long lastEventId) =>
+        engine.ResumeAsync(UserId, lastEventId, Context.ConnectionAborted, Context.Items.TryGetValue(WatchedKey, out var w) ? (List<string>)w! : null);
 
     /// <summary>Joins the live feed of a place (a console of a community); refused outside the caller's scope.</summary>
     public async Task Watch(long placeId)
@@ -61,7 +62,14 @@ internal sealed class AlertsHub(AlertEngine engine, IPlaceDirectory places, Conn
             throw new HubException("This is outside your scope.");
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, AlertDispatcher.WatchGroup(place.Path), Context.ConnectionAborted);
+        if (!Context.Items.TryGetValue(WatchedKey, out var watched))
+        {
+            Context.Items[WatchedKey] = watched = new List<string>();
+        }
+        ((List<string>)watched!).Add(place.Path);
     }
+
+    private const string WatchedKey = "watched";
 
     private long UserId => Context.User!.UserId() ?? 0;
 }
