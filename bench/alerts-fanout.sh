@@ -37,7 +37,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Two sockets per client on one machine.
-ulimit -n 65536 2>/dev/null || log "warning: could not raise the open-file limit ($(ulimit -n))"
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt $((2 * CLIENTS + 1000)) ]]; then
+  log "warning: open-file limit $(ulimit -n) is low for ${CLIENTS} clients"
+fi
 
 wait_for() { # URL PID LOG
   for _ in $(seq 1 300); do
