@@ -478,6 +478,18 @@ ZH = {
 "Check in first; a member checks out once.": "请先签到；每人只签退一次。",
 "A shift ends after it starts, within 24 hours.": "班次结束时间须晚于开始时间，且在 24 小时内。",
 "Members must be registered responders.": "队员须为已登记的响应人员。",
+"Patrols": "巡逻",
+"Person-times per unit, {0}": "{0} 各单位巡逻人次",
+"Person-times": "人次",
+"Shifts": "班次",
+"Checked in": "已签到",
+"Checked out": "已签退",
+"Check in": "签到",
+"Check out": "签退",
+"What did you see?": "巡逻所见",
+"Add to the log": "记入日志",
+"Raise an alert": "发起警情",
+"Log": "巡逻日志",
 }
 
 def write(path, table):

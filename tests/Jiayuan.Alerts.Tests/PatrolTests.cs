@@ -56,5 +56,13 @@ public class PatrolTests(AlertsApp app)
         Assert.Equal([new PersonTimes("武警中队", 2), new PersonTimes("锦绣物业", 1)], times);
         Assert.Empty((await worker.GetFromJsonAsync<List<PersonTimes>>($"/api/v1/alerts/patrols/person-times?scope={Known.Xinyuan}&month=2031-04", AlertsApp.Json))!);
         Assert.Equal(HttpStatusCode.BadRequest, (await worker.GetAsync($"/api/v1/alerts/patrols/person-times?scope={Known.Xinyuan}&month=x")).StatusCode);
+
+        Assert.Contains("新园夜巡", await worker.GetStringAsync($"/alerts/patrols?scope={Known.Xinyuan}"));
+        Assert.DoesNotContain("data-patrol=", await worker.GetStringAsync($"/alerts/patrols/{shift.Id}"));
+        var memberPage = await guard.Http.GetStringAsync($"/alerts/patrols/{shift.Id}");
+        Assert.Contains($"data-patrol=\"{shift.Id}\"", memberPage);
+        Assert.Contains("3栋后门未锁", memberPage);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/alerts/patrols/{shift.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.Http.GetAsync("/alerts/patrols")).StatusCode);
     }
 }

@@ -192,7 +192,29 @@
     hub.start([]);
   }
 
+  // A patrol member's buttons: check in/out (with the browser's location when allowed), log, raise from the route.
+  function patrolPage(root) {
+    const result = root.querySelector('[data-patrol-result]');
+    const here = () => new Promise((resolve) => {
+      if (!navigator.geolocation) { resolve({}); return; }
+      navigator.geolocation.getCurrentPosition((p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }), () => resolve({}), { timeout: 5000 });
+    });
+    root.addEventListener('click', async (e) => {
+      const b = e.target.closest('[data-patrol-action]');
+      if (!b) return;
+      const action = b.dataset.patrolAction;
+      const text = root.querySelector('[data-patrol-text]').value;
+      const body = { ...(await here()), ...(action === 'logs' ? { text } : {}), ...(action === 'alerts' ? { kind: 'Other', text } : {}) };
+      const r = await fetch(`/api/v1/alerts/patrols/${root.dataset.patrol}/${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      if (r.ok) { location.reload(); return; }
+      const json = await r.json().catch(() => ({}));
+      result.textContent = Object.values(json.errors || {}).flat().join(' ') || json.detail || json.title || String(r.status);
+      result.className = 'error';
+    });
+  }
+
   function init() {
+    document.querySelectorAll('[data-patrol]').forEach(patrolPage);
     document.querySelectorAll('[data-alert-console]').forEach(consolePage);
     document.querySelectorAll('[data-sos]').forEach(sosPage);
   }
