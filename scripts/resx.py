@@ -490,6 +490,9 @@ ZH = {
 "Add to the log": "记入日志",
 "Raise an alert": "发起警情",
 "Log": "巡逻日志",
+"Photo": "照片",
+"At most {0} photos per alert.": "每条警情最多 {0} 张照片。",
+"A photo must be an image (JPEG, PNG, GIF or WebP).": "照片须为图片（JPEG、PNG、GIF 或 WebP）。",
 }
 
 def write(path, table):

@@ -149,4 +149,34 @@ public class RaiseTests(AlertsApp app)
         Assert.Equal(3, detail.Timeline[2].EtaMinutes);
         Assert.True(detail.Timeline.Zip(detail.Timeline.Skip(1)).All(p => p.First.EventId < p.Second.EventId));
     }
+
+    [Fact]
+    public async Task Photo_ByRaiser_IsSeenByResponders_OthersRefused()
+    {
+        var guard = await app.ResponderAsync(Known.Xinyuan, "锦绣物业", areaCodes: Courtyard);
+        var resident = await app.ResidentAsync();
+        var alert = await resident.RaiseAsync(Courtyard, AlertKind.Fire, "有照片");
+        // A 1×1 PNG.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        MultipartFormDataContent Form(byte[] bytes, string type)
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            content.Add(file, "file", "scene.png");
+            return content;
+        }
+        var other = await app.ResidentAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.PostAsync($"/api/v1/alerts/{alert.Id}/photos", Form(png, "image/png"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await resident.Http.PostAsync($"/api/v1/alerts/{alert.Id}/photos", Form("%PDF-1.4 x"u8.ToArray(), "application/pdf"))).StatusCode);
+        var created = await resident.Http.PostAsync($"/api/v1/alerts/{alert.Id}/photos", Form(png, "image/png"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = created.Headers.Location!.ToString();
+        var detail = await guard.Http.GetFromJsonAsync<AlertDetail>($"/api/v1/alerts/{alert.Id}", AlertsApp.Json);
+        Assert.Equal([url], detail!.Photos);
+        var image = await guard.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.StartsWith("image/", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(url)).StatusCode);
+    }
 }

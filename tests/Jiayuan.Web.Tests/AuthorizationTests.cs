@@ -129,6 +129,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/alerts/patrols/{id:long}/logs", _ => "/api/v1/alerts/patrols/1/logs", _ => Json("{\"text\":\"越权\"}"), Access.SignedIn),
         new("POST", "/api/v1/alerts/patrols/{id:long}/alerts", _ => "/api/v1/alerts/patrols/1/alerts", _ => Json("{\"kind\":\"Other\"}"), Access.SignedIn),
         new("GET", "/api/v1/alerts/patrols/person-times", _ => "/api/v1/alerts/patrols/person-times?scope=510107063003&month=2026-11", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/alerts/{id:long}/photos", _ => "/api/v1/alerts/1/photos", _ => File(), Access.SignedIn),
+        new("GET", "/api/v1/alerts/{id:long}/photos/{photoId:long}", _ => "/api/v1/alerts/1/photos/1", null, Access.SignedIn),
         new("POST", "/api/v1/alerts/blocks", _ => "/api/v1/alerts/blocks", i => Json($$"""{"userId":{{i.SomeUser}},"reason":"越权"}"""), Access.Admin),
     ];
 

@@ -155,6 +155,41 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("alerts_events", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("alerts_photos", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertRecipient", b =>
                 {
                     b.Property<long>("Id")
@@ -1759,6 +1794,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertEvent", b =>
+                {
+                    b.HasOne("Jiayuan.Alerts.Domain.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertPhoto", b =>
                 {
                     b.HasOne("Jiayuan.Alerts.Domain.Alert", null)
                         .WithMany()

@@ -108,7 +108,7 @@ public static class AlertsModule
     }
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api) =>
-        api.MapRaiseAlert().MapReadAlert().MapRespondToAlert().MapResponders().MapReviewAlerts().MapPatrols();
+        api.MapRaiseAlert().MapAlertPhotos().MapReadAlert().MapRespondToAlert().MapResponders().MapReviewAlerts().MapPatrols();
 
     /// <summary>Maps the alert hub at <c>/hubs/alerts</c>.</summary>
     public static IEndpointRouteBuilder MapAlertsHub(this IEndpointRouteBuilder app)

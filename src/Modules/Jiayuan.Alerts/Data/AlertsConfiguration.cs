@@ -118,3 +118,15 @@ internal sealed class PatrolLogConfiguration : IEntityTypeConfiguration<PatrolLo
         b.HasOne<PatrolShift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AlertPhotoConfiguration : IEntityTypeConfiguration<AlertPhoto>
+{
+    public void Configure(EntityTypeBuilder<AlertPhoto> b)
+    {
+        b.ToTable("alerts_photos");
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => x.AlertId);
+        b.HasOne<Alert>().WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -94,3 +94,14 @@ internal sealed class RaiserBlock
     public long BlockedById { get; set; }
     public DateTimeOffset BlockedAt { get; set; }
 }
+
+/// <summary>A photo the raiser attached (image only, re-encoded without EXIF location).</summary>
+internal sealed class AlertPhoto
+{
+    public long Id { get; set; }
+    public long AlertId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -329,7 +329,7 @@ internal sealed class AlertEngine(
     }
 
     /// <summary>The alert with its timeline, for its raiser, its recipients and staff whose scope covers its place; null otherwise.</summary>
-    public async Task<(AlertView Alert, IReadOnlyList<AlertUpdate> Timeline)?> DetailAsync(long alertId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(AlertView Alert, IReadOnlyList<AlertUpdate> Timeline, IReadOnlyList<string> Photos)?> DetailAsync(long alertId, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, ct);
@@ -339,7 +339,9 @@ internal sealed class AlertEngine(
         }
         var events = await db.Set<AlertEvent>().AsNoTracking().Where(e => e.AlertId == alertId).OrderBy(e => e.Id).ToListAsync(ct);
         var reach = await ReachAsync(alert.PlacePath, ct);
-        return (ToView(alert, events.Count > 0 ? events[^1].Id : 0, events, reach), [.. events.Select(e => ToUpdate(e, alert.State))]);
+        var photos = await db.Set<AlertPhoto>().Where(p => p.AlertId == alertId).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        return (ToView(alert, events.Count > 0 ? events[^1].Id : 0, events, reach), [.. events.Select(e => ToUpdate(e, alert.State))],
+            [.. photos.Select(p => Raise.AlertPhotos.Url(alertId, p))]);
     }
 
     internal static async Task<bool> CanSeeAsync(JiayuanDbContext db, Alert alert, ClaimsPrincipal user, CancellationToken ct)

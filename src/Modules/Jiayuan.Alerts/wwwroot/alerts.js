@@ -182,6 +182,12 @@
       const json = await r.json().catch(() => ({}));
       if (r.status === 201) {
         myAlert = json.id;
+        const photo = data.get('photo');
+        if (photo && photo.size > 0) {
+          const upload = new FormData();
+          upload.append('file', photo);
+          await fetch(`/api/v1/alerts/${json.id}/photos`, { method: 'POST', body: upload, credentials: 'same-origin' });
+        }
         text(result, t.sent).className = 'ok';
         form.hidden = true;
       } else {

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiayuan.Alerts.Features.Read;
 
 /// <summary>An alert with its whole timeline.</summary>
-public sealed record AlertDetail(AlertView Alert, IReadOnlyList<AlertUpdate> Timeline);
+public sealed record AlertDetail(AlertView Alert, IReadOnlyList<AlertUpdate> Timeline, IReadOnlyList<string> Photos);
 
 /// <summary>One row of the alert list of a place.</summary>
 public sealed record AlertRow(long Id, AlertKind Kind, string PlaceName, string Text, string RaisedBy, DateTimeOffset RaisedAt, AlertState State, int Level,
@@ -25,7 +25,7 @@ public static class ReadAlert
     public static RouteGroupBuilder MapReadAlert(this RouteGroupBuilder api)
     {
         api.MapGet("/alerts/{id:long}", async Task<Results<Ok<AlertDetail>, NotFound>> (long id, AlertEngine engine, ClaimsPrincipal user, CancellationToken ct) =>
-                await engine.DetailAsync(id, user, ct) is { } d ? TypedResults.Ok(new AlertDetail(d.Alert, d.Timeline)) : TypedResults.NotFound())
+                await engine.DetailAsync(id, user, ct) is { } d ? TypedResults.Ok(new AlertDetail(d.Alert, d.Timeline, d.Photos)) : TypedResults.NotFound())
             .RequireAuthorization().WithName("GetAlert").WithSummary("One alert with its timeline.");
         api.MapGet("/alerts", async Task<Results<Ok<IReadOnlyList<AlertRow>>, NotFound, ForbidHttpResult>> (string? scope, bool? open, AlertQueries queries,
                 IPlaceDirectory places, ClaimsPrincipal user, CancellationToken ct) =>

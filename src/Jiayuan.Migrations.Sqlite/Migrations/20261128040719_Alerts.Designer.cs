@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jiayuan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JiayuanDbContext))]
-    [Migration("20261128035231_Alerts")]
+    [Migration("20261128040719_Alerts")]
     partial class Alerts
     {
         /// <inheritdoc />
@@ -147,6 +147,39 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("AlertId", "Id");
 
                     b.ToTable("alerts_events", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("alerts_photos", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertRecipient", b =>
@@ -1689,6 +1722,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertEvent", b =>
+                {
+                    b.HasOne("Jiayuan.Alerts.Domain.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Alerts.Domain.AlertPhoto", b =>
                 {
                     b.HasOne("Jiayuan.Alerts.Domain.Alert", null)
                         .WithMany()

@@ -122,6 +122,29 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "alerts_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AlertId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_photos_alerts_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "alerts_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alerts_recipients",
                 columns: table => new
                 {
@@ -260,6 +283,11 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 columns: new[] { "PlacePath", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alerts_photos_AlertId",
+                table: "alerts_photos",
+                column: "AlertId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alerts_raiser_blocks_UserId",
                 table: "alerts_raiser_blocks",
                 column: "UserId",
@@ -305,6 +333,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "alerts_patrol_members");
+
+            migrationBuilder.DropTable(
+                name: "alerts_photos");
 
             migrationBuilder.DropTable(
                 name: "alerts_raiser_blocks");

@@ -124,6 +124,29 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "alerts_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_photos_alerts_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "alerts_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alerts_recipients",
                 columns: table => new
                 {
@@ -262,6 +285,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 columns: new[] { "PlacePath", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alerts_photos_AlertId",
+                table: "alerts_photos",
+                column: "AlertId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alerts_raiser_blocks_UserId",
                 table: "alerts_raiser_blocks",
                 column: "UserId",
@@ -307,6 +335,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "alerts_patrol_members");
+
+            migrationBuilder.DropTable(
+                name: "alerts_photos");
 
             migrationBuilder.DropTable(
                 name: "alerts_raiser_blocks");
