@@ -493,6 +493,9 @@ ZH = {
 "Photo": "照片",
 "At most {0} photos per alert.": "每条警情最多 {0} 张照片。",
 "A photo must be an image (JPEG, PNG, GIF or WebP).": "照片须为图片（JPEG、PNG、GIF 或 WebP）。",
+"Who raises the most alerts": "报警次数最多的用户",
+"User id": "用户编号",
+"Blocked": "已禁止报警",
 }
 
 def write(path, table):

@@ -89,6 +89,10 @@ public class RaiseTests(AlertsApp app)
     public async Task Raise_BlockedUser_Returns403_AndOnlyAdminsBlock()
     {
         var resident = await app.ResidentAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await resident.RaiseAsync(Known.Xinyuan + "-03", AlertKind.Other, "恶作剧");
+        }
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == resident.Login).Select(u => u.Id).SingleAsync());
         var worker = await app.SignInAsync(Known.XinyuanWorker);
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsJsonAsync("/api/v1/alerts/blocks", new { userId, reason = "恶意报警" })).StatusCode);
@@ -96,6 +100,10 @@ public class RaiseTests(AlertsApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/v1/alerts/blocks", new { userId, reason = "恶意报警" })).StatusCode);
         var response = await resident.Http.PostAsJsonAsync("/api/v1/alerts", new { kind = "Other", placeId = await app.PlaceIdAsync(Courtyard) });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var stats = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/stats?scope={Known.Xinyuan}-03");
+        var top = stats.GetProperty("topRaisers").EnumerateArray().Single(r => r.GetProperty("userId").GetInt64() == userId);
+        Assert.Equal(2, top.GetProperty("alerts").GetInt32());
+        Assert.True(top.GetProperty("blocked").GetBoolean());
     }
 
     [Fact]

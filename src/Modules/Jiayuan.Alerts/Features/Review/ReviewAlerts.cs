@@ -16,8 +16,11 @@ namespace Jiayuan.Alerts.Features.Review;
 /// <summary>Alerts of one kind or one area: how many, and how fast help came (medians, in seconds).</summary>
 public sealed record AlertStatsRow(string Key, int Alerts, int Acknowledged, double? MedianSecondsToAck, double? MedianSecondsToOnScene);
 
+/// <summary>Who raises the most alerts in the scope (abuse is visible): masked name, user id (for blocking), count.</summary>
+public sealed record RaiserRow(long UserId, string Name, int Alerts, bool Blocked);
+
 public sealed record AlertStats(string ScopeName, int Alerts, int Open, double? MedianSecondsToAck, double? MedianSecondsToOnScene,
-    IReadOnlyList<AlertStatsRow> ByKind, IReadOnlyList<AlertStatsRow> ByArea);
+    IReadOnlyList<AlertStatsRow> ByKind, IReadOnlyList<AlertStatsRow> ByArea, IReadOnlyList<RaiserRow> TopRaisers);
 
 /// <summary>Incident review: the timeline of one alert as .xlsx, and statistics of a scope (time to first acknowledgement / on scene).</summary>
 public static class ReviewAlerts
@@ -69,7 +72,11 @@ internal sealed class AlertStatistics(IDbContextFactory<JiayuanDbContext> factor
         var rows = await db.Set<Alert>().AsNoTracking()
             .Where(a => a.PlacePath == place.Path || (string.Compare(a.PlacePath, from) >= 0 && string.Compare(a.PlacePath, to) < 0))
             .OrderByDescending(a => a.Id).Take(50_000)
-            .Select(a => new { a.Kind, a.PlacePath, a.State, a.RaisedAt, a.FirstAckAt, a.FirstOnSceneAt }).ToListAsync(ct);
+            .Select(a => new { a.Kind, a.PlacePath, a.State, a.RaisedAt, a.FirstAckAt, a.FirstOnSceneAt, a.RaisedById, a.RaisedByName }).ToListAsync(ct);
+        var top = rows.GroupBy(r => r.RaisedById).OrderByDescending(g => g.Count()).Take(10)
+            .Select(g => (UserId: g.Key, Name: g.First().RaisedByName, Count: g.Count())).ToList();
+        var topIds = top.Select(t => t.UserId).ToList();
+        var blocked = await db.Set<RaiserBlock>().Where(b => topIds.Contains(b.UserId)).Select(b => b.UserId).ToListAsync(ct);
         var communities = await places.CommunitiesAsync(ct);
         var areaOf = (string path) => communities.FirstOrDefault(c => Scope.IsWithin(path, c.Path))?.Name ?? place.Name;
         static double? Median(IEnumerable<double> values)
@@ -86,6 +93,7 @@ internal sealed class AlertStatistics(IDbContextFactory<JiayuanDbContext> factor
         return new AlertStats(place.Name, items.Count, items.Count(x => x.State == AlertState.Open),
             Median(items.Where(x => x.Ack != null).Select(x => x.Ack!.Value)), Median(items.Where(x => x.Scene != null).Select(x => x.Scene!.Value)),
             [.. items.GroupBy(x => x.Kind).OrderByDescending(g => g.Count()).Select(g => ToRow(g.Key.ToString(), [.. g]))],
-            [.. items.GroupBy(x => x.Area).OrderByDescending(g => g.Count()).Select(g => ToRow(g.Key, [.. g]))]);
+            [.. items.GroupBy(x => x.Area).OrderByDescending(g => g.Count()).Select(g => ToRow(g.Key, [.. g]))],
+            [.. top.Select(t => new RaiserRow(t.UserId, t.Name, t.Count, blocked.Contains(t.UserId)))]);
     }
 }
