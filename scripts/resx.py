@@ -496,6 +496,9 @@ ZH = {
 "Who raises the most alerts": "报警次数最多的用户",
 "User id": "用户编号",
 "Blocked": "已禁止报警",
+"Plan a shift": "安排巡逻班次",
+"Starts at": "开始时间",
+"Hours": "时长（小时）",
 }
 
 def write(path, table):

@@ -57,7 +57,11 @@ public class PatrolTests(AlertsApp app)
         Assert.Empty((await worker.GetFromJsonAsync<List<PersonTimes>>($"/api/v1/alerts/patrols/person-times?scope={Known.Xinyuan}&month=2031-04", AlertsApp.Json))!);
         Assert.Equal(HttpStatusCode.BadRequest, (await worker.GetAsync($"/api/v1/alerts/patrols/person-times?scope={Known.Xinyuan}&month=x")).StatusCode);
 
-        Assert.Contains("新园夜巡", await worker.GetStringAsync($"/alerts/patrols?scope={Known.Xinyuan}"));
+        var patrolsPage = await worker.GetStringAsync($"/alerts/patrols?scope={Known.Xinyuan}");
+        Assert.Contains("新园夜巡", patrolsPage);
+        Assert.Contains("data-plan-patrol", patrolsPage);
+        Assert.Contains("武警中队", patrolsPage);
+        Assert.DoesNotContain("data-plan-patrol", await guard.Http.GetStringAsync($"/alerts/patrols?scope={Known.Xinyuan}"));
         Assert.DoesNotContain("data-patrol=", await worker.GetStringAsync($"/alerts/patrols/{shift.Id}"));
         var memberPage = await guard.Http.GetStringAsync($"/alerts/patrols/{shift.Id}");
         Assert.Contains($"data-patrol=\"{shift.Id}\"", memberPage);

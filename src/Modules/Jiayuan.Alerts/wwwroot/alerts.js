@@ -47,8 +47,10 @@
             try {
               for (const p of watch) await invoke('Watch', p);
               // Catch up on everything missed since the last event seen (reconnects, a restart, another instance).
-              const missed = await invoke('Resume', lastEventId);
-              for (const m of missed) { if (m.raised) deliver('raised', m.raised); else deliver('updated', m.updated); }
+              // Resume returns at most 5,000 messages: ask again from the last one until nothing is left.
+              for (let missed = await invoke('Resume', lastEventId); missed.length > 0; missed = missed.length < 5000 ? [] : await invoke('Resume', lastEventId)) {
+                for (const m of missed) { if (m.raised) deliver('raised', m.raised); else deliver('updated', m.updated); }
+              }
             } catch (err) { onState('error', err.message); }
             continue;
           }
@@ -219,7 +221,25 @@
     });
   }
 
+  // Staff plan a patrol shift: the form posts JSON to the API, then the page reloads with the new shift.
+  function planPatrol(form) {
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const starts = new Date(data.get('startsAt'));
+      const ends = new Date(starts.getTime() + Number(data.get('hours') || 3) * 3600000);
+      const body = { placeId: Number(form.dataset.planPatrol), name: data.get('name'), startsAt: starts.toISOString(), endsAt: ends.toISOString(), memberUserIds: data.getAll('member').map(Number) };
+      const r = await fetch('/api/v1/alerts/patrols', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      if (r.status === 201) { location.reload(); return; }
+      const json = await r.json().catch(() => ({}));
+      const result = form.querySelector('[data-plan-result]');
+      result.textContent = Object.values(json.errors || {}).flat().join(' ') || json.detail || json.title || String(r.status);
+      result.className = 'error';
+    });
+  }
+
   function init() {
+    document.querySelectorAll('[data-plan-patrol]').forEach(planPatrol);
     document.querySelectorAll('[data-patrol]').forEach(patrolPage);
     document.querySelectorAll('[data-alert-console]').forEach(consolePage);
     document.querySelectorAll('[data-sos]').forEach(sosPage);
