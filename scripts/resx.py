@@ -499,6 +499,8 @@ ZH = {
 "Plan a shift": "安排巡逻班次",
 "Starts at": "开始时间",
 "Hours": "时长（小时）",
+"False alarms": "虚假报警",
+"Block from raising alerts": "禁止其报警",
 }
 
 def write(path, table):

@@ -104,6 +104,9 @@ public class RaiseTests(AlertsApp app)
         var top = stats.GetProperty("topRaisers").EnumerateArray().Single(r => r.GetProperty("userId").GetInt64() == userId);
         Assert.Equal(2, top.GetProperty("alerts").GetInt32());
         Assert.True(top.GetProperty("blocked").GetBoolean());
+        var adminPage = await admin.GetStringAsync($"/alerts/stats?scope={Known.Xinyuan}-03");
+        Assert.Contains("已禁止报警", adminPage);
+        Assert.DoesNotContain("data-block-user", await worker.GetStringAsync($"/alerts/stats?scope={Known.Xinyuan}-03"));
     }
 
     [Fact]

@@ -239,6 +239,12 @@
   }
 
   function init() {
+    document.querySelectorAll('[data-block-user]').forEach((b) => b.addEventListener('click', async () => {
+      if (!confirm(b.textContent + '?')) return;
+      const r = await fetch('/api/v1/alerts/blocks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+        body: JSON.stringify({ userId: Number(b.dataset.blockUser), reason: b.dataset.reason }) });
+      if (r.ok) location.reload(); else b.after(' ' + r.status);
+    }));
     document.querySelectorAll('[data-plan-patrol]').forEach(planPatrol);
     document.querySelectorAll('[data-patrol]').forEach(patrolPage);
     document.querySelectorAll('[data-alert-console]').forEach(consolePage);
