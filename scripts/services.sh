@@ -8,6 +8,7 @@
 #   pg_start                  # private PostgreSQL 15 on 127.0.0.1, exports JIAYUAN_TEST_PG
 #   ...
 #   pg_stop                   # (also run by the trap)
+#   redis_start / redis_stop  # private redis-server on 127.0.0.1, exports JIAYUAN_TEST_REDIS
 #
 # Everything here comes from Debian's packages; nothing is downloaded from
 # elsewhere. The functions are safe under `set -euo pipefail` and may be
@@ -234,4 +235,65 @@ pg_stop() {
   fi
   rm -rf "${dir}"
   svc_log "PostgreSQL stopped"
+}
+
+# Directory and pid of the private redis-server started by redis_start (empty if none).
+_JIAYUAN_REDIS_DIR=""
+_JIAYUAN_REDIS_PID=""
+
+# redis_start — start a throw-away redis-server (Debian's redis-server package, installed if
+# missing) on 127.0.0.1, on the first free port from 56379 up (or $JIAYUAN_REDIS_PORT),
+# without persistence. Exports JIAYUAN_TEST_REDIS (host:port) for the scale-out tests.
+# Call redis_stop (e.g. from an EXIT trap) to stop it.
+redis_start() {
+  if [[ -n "${_JIAYUAN_REDIS_PID}" ]]; then
+    return 0
+  fi
+  ensure_apt redis-server || return 1
+  local dir port="${JIAYUAN_REDIS_PORT:-56379}" started=""
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/jiayuan-redis.XXXXXX") || return 1
+  _JIAYUAN_REDIS_DIR="${dir}"
+  for _ in $(seq 1 20); do
+    if ! _port_in_use "${port}"; then
+      if redis-server --bind 127.0.0.1 --port "${port}" --daemonize yes --save '' --appendonly no \
+          --dir "${dir}" --pidfile "${dir}/redis.pid" --logfile "${dir}/redis.log" >/dev/null 2>&1; then
+        for _ in $(seq 1 50); do
+          if [[ -s "${dir}/redis.pid" ]] && _port_in_use "${port}"; then
+            started=1
+            break
+          fi
+          sleep 0.1
+        done
+        [[ -n "${started}" ]] && break
+      fi
+    fi
+    port=$((port + 1))
+  done
+  if [[ -z "${started}" ]]; then
+    svc_log "error: could not start redis-server"
+    cat "${dir}/redis.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  _JIAYUAN_REDIS_PID=$(cat "${dir}/redis.pid")
+  export JIAYUAN_TEST_REDIS="127.0.0.1:${port}"
+  svc_log "redis-server on ${JIAYUAN_TEST_REDIS} (pid ${_JIAYUAN_REDIS_PID})"
+}
+
+# redis_stop — stop the redis-server started by redis_start; safe to call when none runs.
+redis_stop() {
+  local pid="${_JIAYUAN_REDIS_PID}" dir="${_JIAYUAN_REDIS_DIR}"
+  _JIAYUAN_REDIS_PID=""
+  _JIAYUAN_REDIS_DIR=""
+  unset JIAYUAN_TEST_REDIS
+  if [[ -n "${pid}" ]]; then
+    kill "${pid}" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "${pid}" 2>/dev/null || break
+      sleep 0.1
+    done
+    svc_log "redis-server stopped"
+  fi
+  if [[ -n "${dir}" ]]; then
+    rm -rf "${dir}"
+  fi
 }

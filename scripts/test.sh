@@ -6,7 +6,8 @@
 #   SKIP_PG=1 ./scripts/test.sh            # SQLite pass only
 #
 # What it does:
-#   1. installs Chromium + CJK fonts (Debian) for the browser tests,
+#   1. installs Chromium + CJK fonts (Debian) for the browser tests, and starts a
+#      private redis-server (Debian) for the alert scale-out tests (stopped on exit),
 #   2. builds Jiayuan.slnx once (Release),
 #   3. runs the whole suite against SQLite (JIAYUAN_TEST_PG unset),
 #   4. unless SKIP_PG=1, starts a private PostgreSQL 15 on 127.0.0.1 and runs
@@ -23,8 +24,8 @@ REPO_ROOT=$(pwd)
 
 source "${REPO_ROOT}/scripts/services.sh"
 
-# Stop PostgreSQL however we leave (normal exit, error, Ctrl-C, SIGTERM).
-trap pg_stop EXIT
+# Stop PostgreSQL and Redis however we leave (normal exit, error, Ctrl-C, SIGTERM).
+trap 'pg_stop; redis_stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -93,6 +94,10 @@ run_pass() {
 # ---------------------------------------------------------------------------
 echo "==> ensuring Chromium and CJK fonts"
 ensure_browser
+
+# The alert scale-out tests run two app instances on one redis-server (JIAYUAN_TEST_REDIS).
+echo "==> starting redis-server"
+redis_start
 
 echo "==> dotnet build ${SOLUTION} -c Release"
 if ! dotnet build "${SOLUTION}" -c Release; then

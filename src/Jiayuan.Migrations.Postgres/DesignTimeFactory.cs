@@ -1,3 +1,4 @@
+using Jiayuan.Alerts;
 using Jiayuan.Core.Data;
 using Jiayuan.Demands;
 using Jiayuan.Notices;
@@ -14,7 +15,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JiayuanDbC
 {
     public JiayuanDbContext CreateDbContext(string[] args)
     {
-        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddDemands();
+        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddDemands().AddAlerts();
         var options = new DbContextOptionsBuilder<JiayuanDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=design;Username=postgres");
         return new JiayuanDbContext(options.Options);

@@ -1,4 +1,5 @@
 using Jiayuan.Demands;
+using Jiayuan.Alerts;
 using Jiayuan.Core.Hosting;
 using Jiayuan.Core.Http;
 using Jiayuan.Notices;
@@ -23,6 +24,8 @@ builder.Services.AddPlaces();
 builder.Services.AddNotices();
 builder.Services.AddParty();
 builder.Services.AddDemands(builder.Configuration);
+builder.Services.AddAlerts();
+builder.Services.AddScaleOut(builder.Configuration);
 
 // Host: pages, API documentation, limits, caching, telemetry, demo data.
 builder.Services.AddRazorComponents();
@@ -69,6 +72,8 @@ api.MapNotices();
 api.MapParty();
 api.MapDemands();
 app.MapDemandsOpen311();
+api.MapAlerts();
+app.MapAlertsHub();
 
 app.MapCultureSwitch();
 app.MapAccountForms();

@@ -1,0 +1,254 @@
+// Jiayuan alerts — a minimal SignalR client (JSON hub protocol over one WebSocket, no npm package) and the live pages.
+// The hub contract is in docs/alerts.md: server → AlertRaised(alert), AlertUpdated(update), each with an increasing eventId;
+// client → Acknowledge, Respond, Resume(lastEventId), Watch(placeId). The browser sends the sign-in cookie.
+(function () {
+  'use strict';
+  const RS = '\u001e';
+
+  function AlertHub(initialLastEventId, onRaised, onUpdated, onState) {
+    let ws = null, nextId = 1, pending = new Map(), ping = null, closedByUs = false;
+    // The page was rendered with everything up to initialLastEventId; the session may know a later one.
+    let lastEventId = Math.max(Number(sessionStorage.getItem('jy-alerts-last') || 0), Number(initialLastEventId || 0));
+    const watch = [];
+
+    function seen(eventId) {
+      if (eventId <= lastEventId) return false; // already shown: a replay overlapping a live message
+      lastEventId = eventId;
+      sessionStorage.setItem('jy-alerts-last', String(eventId));
+      return true;
+    }
+    function deliver(kind, payload) {
+      if (!seen(payload.eventId)) return;
+      if (kind === 'raised') onRaised(payload); else onUpdated(payload);
+    }
+    function send(obj) { ws.send(JSON.stringify(obj) + RS); }
+    function invoke(target, ...args) {
+      return new Promise((resolve, reject) => {
+        if (!ws || ws.readyState !== WebSocket.OPEN) { reject(new Error('offline')); return; }
+        const id = String(nextId++);
+        pending.set(id, { resolve, reject });
+        send({ type: 1, invocationId: id, target, arguments: args });
+      });
+    }
+    function connect() {
+      const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/hubs/alerts';
+      ws = new WebSocket(url);
+      let handshaken = false;
+      ws.onopen = () => send({ protocol: 'json', version: 1 });
+      ws.onmessage = async (e) => {
+        for (const frame of String(e.data).split(RS)) {
+          if (!frame) continue;
+          const msg = JSON.parse(frame);
+          if (!handshaken) {
+            handshaken = true;
+            if (msg.error) { onState('error', msg.error); return; }
+            onState('online');
+            ping = setInterval(() => send({ type: 6 }), 15000);
+            try {
+              for (const p of watch) await invoke('Watch', p);
+              // Catch up on everything missed since the last event seen (reconnects, a restart, another instance).
+              // Resume returns at most 5,000 messages: ask again from the last one until nothing is left.
+              for (let missed = await invoke('Resume', lastEventId); missed.length > 0; missed = missed.length < 5000 ? [] : await invoke('Resume', lastEventId)) {
+                for (const m of missed) { if (m.raised) deliver('raised', m.raised); else deliver('updated', m.updated); }
+              }
+            } catch (err) { onState('error', err.message); }
+            continue;
+          }
+          if (msg.type === 1 && msg.target === 'AlertRaised') deliver('raised', msg.arguments[0]);
+          else if (msg.type === 1 && msg.target === 'AlertUpdated') deliver('updated', msg.arguments[0]);
+          else if (msg.type === 3) {
+            const p = pending.get(msg.invocationId);
+            pending.delete(msg.invocationId);
+            if (p) { if (msg.error) p.reject(new Error(msg.error)); else p.resolve(msg.result); }
+          } else if (msg.type === 7) { ws.close(); }
+        }
+      };
+      ws.onclose = () => {
+        clearInterval(ping);
+        for (const p of pending.values()) p.reject(new Error('offline'));
+        pending.clear();
+        onState('offline');
+        if (!closedByUs) setTimeout(connect, 2000);
+      };
+    }
+    return {
+      start(watchPlaceIds) { watch.push(...watchPlaceIds); connect(); },
+      invoke,
+      get lastEventId() { return lastEventId; },
+      stop() { closedByUs = true; if (ws) ws.close(); }
+    };
+  }
+
+  function beep() {
+    try {
+      const ctx = new (window.AudioContext || window.webkitAudioContext)();
+      [0, 0.35, 0.7].forEach((t) => {
+        const o = ctx.createOscillator(), g = ctx.createGain();
+        o.frequency.value = 880; o.connect(g); g.connect(ctx.destination);
+        g.gain.setValueAtTime(0.2, ctx.currentTime + t);
+        o.start(ctx.currentTime + t); o.stop(ctx.currentTime + t + 0.2);
+      });
+    } catch { /* no audio before a user gesture: the flashing card still shows it */ }
+  }
+
+  function text(el, s) { el.textContent = s; return el; }
+  function h(tag, cls, s) { const el = document.createElement(tag); if (cls) el.className = cls; if (s !== undefined) el.textContent = s; return el; }
+
+  // The alert console: live list of alerts of the watched place, responses, who is coming.
+  function consolePage(root) {
+    const t = JSON.parse(root.dataset.labels);
+    const list = root.querySelector('[data-alert-list]');
+    const state = root.querySelector('[data-hub-state]');
+    const canRespond = root.dataset.responder === 'true';
+
+    function card(id) { return list.querySelector(`[data-alert-id="${id}"]`); }
+    function renderResponders(el, responders) {
+      const ul = el.querySelector('[data-responders]');
+      ul.replaceChildren(...responders.map((r) => h('li', null,
+        `${r.name}（${r.unit}）${t[r.status] || r.status}${r.etaMinutes != null ? ' · ' + t.eta.replace('{0}', r.etaMinutes) : ''}`)));
+    }
+    function addCard(a) {
+      let el = card(a.id);
+      if (!el) {
+        el = h('li', 'alert-card new');
+        el.dataset.alertId = a.id;
+        el.append(h('strong', 'kind', t[a.kind] || a.kind), ' ', h('span', 'place', a.placeName), ' ',
+          h('time', null, new Date(a.raisedAt).toLocaleTimeString()), h('p', 'text', a.text),
+          h('p', 'meta', `${t.raisedBy} ${a.raisedBy} · ${t.level} ${t[a.levelName] || a.levelName}`), h('ul', 'responders'));
+        el.querySelector('ul').dataset.responders = '';
+        const status = h('p', 'status'); status.dataset.status = ''; el.append(status);
+        if (canRespond) {
+          const actions = h('p', 'actions');
+          for (const [status, label] of [['Acknowledged', t.Acknowledged], ['OnMyWay', t.OnMyWay], ['OnScene', t.OnScene], ['Resolved', t.Resolved]]) {
+            const b = h('button', status === 'Acknowledged' ? 'primary' : '', label);
+            b.type = 'button';
+            b.dataset.respond = status;
+            actions.append(b);
+          }
+          el.append(actions);
+        }
+        el.append(h('a', null, t.timeline)); el.lastChild.href = '/alerts/' + a.id;
+        list.prepend(el);
+        list.querySelector('[data-empty]')?.remove();
+      }
+      renderResponders(el, a.responders || []);
+      setTimeout(() => el.classList.remove('new'), 5000);
+    }
+    function applyUpdate(u) {
+      const el = card(u.alertId);
+      if (!el) return;
+      const line = u.type === 'Escalated' ? `${t.Escalated} → ${t[u.note] || u.note}`
+        : `${u.responderName}（${u.unit}）${t[u.type] || u.type}${u.etaMinutes != null ? ' · ' + t.eta.replace('{0}', u.etaMinutes) : ''}${u.note && u.type === 'Resolved' ? ' · ' + u.note : ''}`;
+      const ul = el.querySelector('[data-responders]');
+      const li = h('li', null, line); li.dataset.eventId = u.eventId; ul.append(li);
+      if (u.state === 'Resolved') { el.classList.add('resolved'); el.querySelectorAll('[data-respond]').forEach((b) => b.disabled = true); }
+    }
+    async function respond(id, status) {
+      let eta = null, note = null;
+      if (status === 'OnMyWay') { const v = prompt(t.askEta, '5'); if (v === null) return; eta = Number(v) || null; }
+      if (status === 'Resolved') { note = prompt(t.askNote, ''); if (!note) return; }
+      try { await hub.invoke('Respond', id, status, eta, note); }
+      catch (err) { alert(err.message); }
+    }
+    list.addEventListener('click', (e) => {
+      const b = e.target.closest('[data-respond]');
+      if (b) respond(Number(b.closest('[data-alert-id]').dataset.alertId), b.dataset.respond);
+    });
+    const hub = AlertHub(root.dataset.lastEvent, (a) => { addCard(a); beep(); }, applyUpdate, (s, detail) => text(state, t[s] + (detail ? ' ' + detail : '')).dataset.state = s);
+    hub.start(root.dataset.watch ? [Number(root.dataset.watch)] : []);
+  }
+
+  // The SOS page: raise, then follow who is coming.
+  function sosPage(root) {
+    const t = JSON.parse(root.dataset.labels);
+    const form = root.querySelector('form');
+    const result = root.querySelector('[data-result]');
+    const coming = root.querySelector('[data-coming]');
+    let point = null, myAlert = null;
+    root.querySelector('[data-locate]')?.addEventListener('click', () => {
+      navigator.geolocation?.getCurrentPosition((p) => {
+        point = { latitude: p.coords.latitude, longitude: p.coords.longitude };
+        text(root.querySelector('[data-point]'), `${point.latitude.toFixed(5)}, ${point.longitude.toFixed(5)}`);
+      }, () => text(root.querySelector('[data-point]'), t.noLocation));
+    });
+    const hub = AlertHub(root.dataset.lastEvent, () => { }, (u) => {
+      if (!myAlert || u.alertId !== myAlert) return;
+      if (u.responderName) coming.append(h('li', null, `${u.responderName}（${u.unit}）${t[u.type] || u.type}${u.etaMinutes != null ? ' · ' + t.eta.replace('{0}', u.etaMinutes) : ''}`));
+    }, () => { });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const body = { kind: data.get('kind') || 'Other', text: data.get('text') || '', placeId: data.get('placeId') ? Number(data.get('placeId')) : null, ...(point || {}) };
+      form.querySelector('button[type=submit]').disabled = true;
+      const r = await fetch('/api/v1/alerts', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body), credentials: 'same-origin' });
+      const json = await r.json().catch(() => ({}));
+      if (r.status === 201) {
+        myAlert = json.id;
+        const photo = data.get('photo');
+        if (photo && photo.size > 0) {
+          const upload = new FormData();
+          upload.append('file', photo);
+          await fetch(`/api/v1/alerts/${json.id}/photos`, { method: 'POST', body: upload, credentials: 'same-origin' });
+        }
+        text(result, t.sent).className = 'ok';
+        form.hidden = true;
+      } else {
+        form.querySelector('button[type=submit]').disabled = false;
+        text(result, json.detail || Object.values(json.errors || {}).flat().join(' ') || json.title || String(r.status)).className = 'error';
+      }
+    });
+    hub.start([]);
+  }
+
+  // A patrol member's buttons: check in/out (with the browser's location when allowed), log, raise from the route.
+  function patrolPage(root) {
+    const result = root.querySelector('[data-patrol-result]');
+    const here = () => new Promise((resolve) => {
+      if (!navigator.geolocation) { resolve({}); return; }
+      navigator.geolocation.getCurrentPosition((p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }), () => resolve({}), { timeout: 5000 });
+    });
+    root.addEventListener('click', async (e) => {
+      const b = e.target.closest('[data-patrol-action]');
+      if (!b) return;
+      const action = b.dataset.patrolAction;
+      const text = root.querySelector('[data-patrol-text]').value;
+      const body = { ...(await here()), ...(action === 'logs' ? { text } : {}), ...(action === 'alerts' ? { kind: 'Other', text } : {}) };
+      const r = await fetch(`/api/v1/alerts/patrols/${root.dataset.patrol}/${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      if (r.ok) { location.reload(); return; }
+      const json = await r.json().catch(() => ({}));
+      result.textContent = Object.values(json.errors || {}).flat().join(' ') || json.detail || json.title || String(r.status);
+      result.className = 'error';
+    });
+  }
+
+  // Staff plan a patrol shift: the form posts JSON to the API, then the page reloads with the new shift.
+  function planPatrol(form) {
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const starts = new Date(data.get('startsAt'));
+      const ends = new Date(starts.getTime() + Number(data.get('hours') || 3) * 3600000);
+      const body = { placeId: Number(form.dataset.planPatrol), name: data.get('name'), startsAt: starts.toISOString(), endsAt: ends.toISOString(), memberUserIds: data.getAll('member').map(Number) };
+      const r = await fetch('/api/v1/alerts/patrols', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      if (r.status === 201) { location.reload(); return; }
+      const json = await r.json().catch(() => ({}));
+      const result = form.querySelector('[data-plan-result]');
+      result.textContent = Object.values(json.errors || {}).flat().join(' ') || json.detail || json.title || String(r.status);
+      result.className = 'error';
+    });
+  }
+
+  function init() {
+    document.querySelectorAll('[data-block-user]').forEach((b) => b.addEventListener('click', async () => {
+      if (!confirm(b.textContent + '?')) return;
+      const r = await fetch('/api/v1/alerts/blocks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+        body: JSON.stringify({ userId: Number(b.dataset.blockUser), reason: b.dataset.reason }) });
+      if (r.ok) location.reload(); else b.after(' ' + r.status);
+    }));
+    document.querySelectorAll('[data-plan-patrol]').forEach(planPatrol);
+    document.querySelectorAll('[data-patrol]').forEach(patrolPage);
+    document.querySelectorAll('[data-alert-console]').forEach(consolePage);
+    document.querySelectorAll('[data-sos]').forEach(sosPage);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();

@@ -1,0 +1,63 @@
+using Jiayuan.Core.Identity;
+using Microsoft.Playwright;
+
+namespace Jiayuan.E2E;
+
+/// <summary>Two responders with the alert console open: one raises an SOS, both see it live, one acknowledges, the other sees it.</summary>
+public class AlertJourneyTests(BrowserFixture fx)
+{
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private async Task<string> ResponderAsync(string unit)
+    {
+        var login = await fx.App.CreateUserAsync(Role.Responder, Known.Xinyuan);
+        using var http = new HttpClient { BaseAddress = fx.App.ServerAddress };
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { login, password = JiayuanApp.DemoPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var areaId = await fx.App.PlaceIdAsync(Known.Xinyuan);
+        (await http.PutAsJsonAsync("/api/v1/alerts/responders/me", new { unit, areaIds = new[] { areaId }, duty = "OnDuty" })).EnsureSuccessStatusCode();
+        return login;
+    }
+
+    private async Task<IPage> ConsoleAsync(string login)
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
+        await page.GotoAsync("/alerts?scope=" + Known.Xinyuan);
+        await Expect(page.Locator("[data-hub-state]")).ToHaveTextAsync("实时连接");
+        return page;
+    }
+
+    [Fact]
+    public async Task TwoResponders_OneRaises_BothSeeIt_OneAcknowledges_TheOtherSeesItLive()
+    {
+        var a = await ResponderAsync("锦绣物业");
+        var b = await ResponderAsync("新园联防队");
+        var consoleA = await ConsoleAsync(a);
+        var consoleB = await ConsoleAsync(b);
+
+        var sos = await consoleA.Context.NewPageAsync();
+        await sos.GotoAsync($"/sos?place={Known.Xinyuan}-01");
+        await sos.GetByLabel("火情").CheckAsync();
+        await sos.GetByLabel("警情描述").FillAsync("3栋楼道冒烟");
+        await sos.GetByRole(AriaRole.Button, new() { Name = "发出求助" }).ClickAsync();
+        await Expect(sos.GetByRole(AriaRole.Status)).ToContainTextAsync("求助已发出");
+
+        var cardA = consoleA.Locator(".alert-card", new() { HasText = "3栋楼道冒烟" });
+        var cardB = consoleB.Locator(".alert-card", new() { HasText = "3栋楼道冒烟" });
+        await Expect(cardA).ToBeVisibleAsync();
+        await Expect(cardB).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(consoleB, "alerts-01-console-raised");
+
+        await cardB.GetByRole(AriaRole.Button, new() { Name = "已收到" }).ClickAsync();
+        await Expect(cardA.Locator("[data-responders]")).ToContainTextAsync("（新园联防队）已收到");
+        await Expect(sos.Locator("[data-coming]")).ToContainTextAsync("新园联防队");
+        await BrowserFixture.ShotAsync(consoleA, "alerts-02-console-acknowledged");
+        await BrowserFixture.ShotAsync(sos, "alerts-03-sos-who-is-coming");
+    }
+}
