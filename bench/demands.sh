@@ -3,6 +3,7 @@
 #
 #   ./bench/demands.sh                 # 1,000,000 generated demands
 #   DEMANDS=200000 ./bench/demands.sh  # a smaller set
+#   DEMANDS=0 ./bench/demands.sh       # only the ceiling, the submissions and the raw baseline (no report file)
 #
 # In one run, on this machine:
 #   1. the plaintext ceiling (bench/plaintext, wrk -t2 -c64, median of 3);
@@ -117,6 +118,11 @@ for _ in 1 2 3; do
 done
 raw_rps=$(printf '%s\n' "${raws[@]}" | median)
 
+if [[ "${DEMANDS}" == "0" ]]; then
+  pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", 100*a/b}'; }
+  echo "plaintext ${ceiling} req/s; submissions ${submit_rps}/s (p95 ${submit_p95} ms, non-201 ${submit_non2xx}); raw ${raw_rps} rows/s; ratio $(pct "${submit_rps}" "${raw_rps}") %; 201s ${acknowledged}, rows ${submitted_rows}"
+  exit 0
+fi
 echo "[demands] generating ${DEMANDS} demands"
 gen_start=$(date +%s)
 (cd "${APP_DIR}" && ./Jiayuan.Web seed demands --count "${DEMANDS}" --days 365 | tail -1)
