@@ -1,3 +1,4 @@
+using Jiayuan.Consultation;
 using Jiayuan.Core.Data;
 using Jiayuan.Notices;
 using Jiayuan.Party;
@@ -13,7 +14,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JiayuanDbC
 {
     public JiayuanDbContext CreateDbContext(string[] args)
     {
-        new ServiceCollection().AddPlaces().AddNotices().AddParty();
+        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddConsultation();
         var options = new DbContextOptionsBuilder<JiayuanDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, "Data Source=design.db");
         return new JiayuanDbContext(options.Options);

@@ -1,3 +1,4 @@
+using Jiayuan.Consultation;
 using Jiayuan.Core.Hosting;
 using Jiayuan.Core.Http;
 using Jiayuan.Notices;
@@ -21,6 +22,7 @@ builder.Services.AddJiayuanCore(builder.Configuration, builder.Environment);
 builder.Services.AddPlaces();
 builder.Services.AddNotices();
 builder.Services.AddParty();
+builder.Services.AddConsultation();
 
 // Host: pages, API documentation, limits, caching, telemetry, demo data.
 builder.Services.AddRazorComponents();
@@ -65,6 +67,7 @@ api.MapAdminApi();
 api.MapPlaces();
 api.MapNotices();
 api.MapParty();
+api.MapConsultation();
 
 app.MapCultureSwitch();
 app.MapAccountForms();

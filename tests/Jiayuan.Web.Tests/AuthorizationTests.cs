@@ -112,6 +112,16 @@ public class AuthorizationTests(JiayuanApp app)
         new("PUT", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权修改","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
         new("POST", "/api/v1/notices/{id:long}/attachments", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments", _ => File(), Access.XinyuanStaff),
         new("GET", "/api/v1/notices/{id:long}/attachments/{attachmentId:long}", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/owners-decisions/evaluate", _ => "/api/v1/consultation/owners-decisions/evaluate", null, Access.Public),
+        new("GET", "/api/v1/consultation/compounds/{code}/roster", _ => "/api/v1/consultation/compounds/510107063003-01/roster", null, Access.XinyuanStaff),
+        new("POST", "/api/v1/consultation/compounds/{code}/owners", _ => "/api/v1/consultation/compounds/510107063003-01/owners", _ => Json("{\"name\":\"越权业主\"}"), Access.XinyuanStaff),
+        new("POST", "/api/v1/consultation/compounds/{code}/units", _ => "/api/v1/consultation/compounds/510107063003-01/units", _ => Json("{\"label\":\"越权单元\",\"area\":\"50.00\",\"unsold\":true}"), Access.XinyuanStaff),
+        new("POST", "/api/v1/consultation/compounds/{code}/owners-decisions", _ => "/api/v1/consultation/compounds/510107063003-01/owners-decisions", _ => Json("{\"matter\":9,\"title\":\"越权表决\"}"), Access.XinyuanStaff),
+        new("GET", "/api/v1/consultation/compounds/{code}/owners-decisions", _ => "/api/v1/consultation/compounds/510107063003-01/owners-decisions", null, Access.Public),
+        new("GET", "/api/v1/consultation/owners-decisions/{id:long}", _ => "/api/v1/consultation/owners-decisions/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/owners-decisions/{id:long}/ballots", _ => "/api/v1/consultation/owners-decisions/1/ballots", _ => Json("{\"choice\":\"Yes\"}"), Access.SignedIn),
+        // Staff of 新园 (the demo decision 1 is in its courtyard 01); the allowed case is tested in Jiayuan.Consultation.Tests.
+        new("POST", "/api/v1/consultation/owners-decisions/{id:long}/paper-ballots", _ => "/api/v1/consultation/owners-decisions/1/paper-ballots", _ => Json("{\"ownerId\":1,\"choice\":\"Yes\",\"ballotNumber\":\"越权-1\"}"), Access.XinyuanManager),
     ];
 
     private static IEnumerable<(string Method, string Pattern, Endpoint Endpoint)> ApiEndpoints(IServiceProvider services) =>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Jiayuan.Consultation;
 using Jiayuan.Notices;
 using Jiayuan.Party;
 using Jiayuan.Places;
@@ -8,5 +9,5 @@ namespace Jiayuan.Web.Hosting;
 /// <summary>The module assemblies whose pages the router serves; one list for the endpoint mapping and the router.</summary>
 internal static class ModuleAssemblies
 {
-    public static readonly Assembly[] All = [typeof(PlacesModule).Assembly, typeof(NoticesModule).Assembly, typeof(PartyModule).Assembly];
+    public static readonly Assembly[] All = [typeof(PlacesModule).Assembly, typeof(NoticesModule).Assembly, typeof(PartyModule).Assembly, typeof(ConsultationModule).Assembly];
 }

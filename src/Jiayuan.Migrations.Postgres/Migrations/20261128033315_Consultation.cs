@@ -1,0 +1,170 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Jiayuan.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Consultation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "consultation_owners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: true),
+                    IsDeveloper = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owners_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CourtyardName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Matter = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_units",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AreaHundredths = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_units_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owner_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Choice = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PaperNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EnteredById = table.Column<long>(type: "bigint", nullable: true),
+                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owner_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_decisions_De~",
+                        column: x => x.DecisionId,
+                        principalTable: "consultation_owners_decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_PaperNumber",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "PaperNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_OwnerId",
+                table: "consultation_owner_ballots",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId",
+                table: "consultation_owners",
+                column: "CourtyardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId_UserId",
+                table: "consultation_owners",
+                columns: new[] { "CourtyardId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_decisions_CourtyardPath_ClosesAt",
+                table: "consultation_owners_decisions",
+                columns: new[] { "CourtyardPath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_CourtyardId_Label",
+                table: "consultation_units",
+                columns: new[] { "CourtyardId", "Label" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_OwnerId",
+                table: "consultation_units",
+                column: "OwnerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "consultation_owner_ballots");
+
+            migrationBuilder.DropTable(
+                name: "consultation_units");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners_decisions");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners");
+        }
+    }
+}

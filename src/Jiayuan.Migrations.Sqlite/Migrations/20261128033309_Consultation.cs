@@ -1,0 +1,168 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jiayuan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Consultation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "consultation_owners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDeveloper = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owners_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CourtyardName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Matter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_units",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AreaHundredths = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_units_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owner_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecisionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PaperNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EnteredById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owner_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "consultation_owners_decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_PaperNumber",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "PaperNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_OwnerId",
+                table: "consultation_owner_ballots",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId",
+                table: "consultation_owners",
+                column: "CourtyardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId_UserId",
+                table: "consultation_owners",
+                columns: new[] { "CourtyardId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_decisions_CourtyardPath_ClosesAt",
+                table: "consultation_owners_decisions",
+                columns: new[] { "CourtyardPath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_CourtyardId_Label",
+                table: "consultation_units",
+                columns: new[] { "CourtyardId", "Label" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_OwnerId",
+                table: "consultation_units",
+                column: "OwnerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "consultation_owner_ballots");
+
+            migrationBuilder.DropTable(
+                name: "consultation_units");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners_decisions");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners");
+        }
+    }
+}

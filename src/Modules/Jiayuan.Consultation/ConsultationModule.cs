@@ -1,0 +1,29 @@
+using Jiayuan.Consultation.Demo;
+using Jiayuan.Consultation.Features.Home;
+using Jiayuan.Consultation.Features.OwnersDecisions;
+using Jiayuan.Core.Composition;
+using Jiayuan.Core.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiayuan.Consultation;
+
+/// <summary>
+/// Consultation (协商议事): owners' decisions under Civil Code §278 (roster, online and paper ballots, the tally), with
+/// polls, councils and meetings, topics, the community fund, builders and accountability to follow.
+/// </summary>
+public static class ConsultationModule
+{
+    public static IServiceCollection AddConsultation(this IServiceCollection services)
+    {
+        ModelRegistry.Register(typeof(ConsultationModule).Assembly);
+        services.AddScoped<OwnersDecisionService>();
+        services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
+        services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
+        services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions();
+}

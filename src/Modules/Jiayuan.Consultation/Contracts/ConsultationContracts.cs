@@ -1,0 +1,32 @@
+namespace Jiayuan.Consultation.Contracts;
+
+/// <summary>The nine matters owners decide together (《民法典》第278条).</summary>
+public enum OwnersMatter
+{
+    RulesOfProcedure = 1,
+    ManagementStatute = 2,
+    OwnersCommittee = 3,
+    PropertyCompany = 4,
+    UseMaintenanceFund = 5,
+    RaiseMaintenanceFund = 6,
+    Rebuild = 7,
+    CommonPartsUse = 8,
+    OtherMajor = 9,
+}
+
+/// <summary>Resource keys of the matters (zh-CN in SharedResource).</summary>
+public static class OwnersMatters
+{
+    public static string Label(OwnersMatter matter) => matter switch
+    {
+        OwnersMatter.RulesOfProcedure => "Rules of procedure of the owners' assembly",
+        OwnersMatter.ManagementStatute => "Management statute",
+        OwnersMatter.OwnersCommittee => "Elect or replace the owners' committee",
+        OwnersMatter.PropertyCompany => "Hire or dismiss the property company",
+        OwnersMatter.UseMaintenanceFund => "Use the maintenance fund",
+        OwnersMatter.RaiseMaintenanceFund => "Raise the maintenance fund",
+        OwnersMatter.Rebuild => "Rebuild or reconstruct buildings",
+        OwnersMatter.CommonPartsUse => "Change the use of common parts or run a business with them",
+        _ => "Other major matters",
+    };
+}

@@ -1,0 +1,71 @@
+using Jiayuan.Consultation.Domain;
+using Jiayuan.Core.Composition;
+using Jiayuan.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Jiayuan.Places.Contracts;
+
+namespace Jiayuan.Consultation.Demo;
+
+/// <summary>
+/// The owner roster of 新园社区's first courtyard (its 24 households as units; one owner holds two units, two units are
+/// unsold) and one open decision on using the maintenance fund, with some ballots. Names are fictional. The demo
+/// resident 居小民 (jumin) owns a flat there, so the online vote can be tried.
+/// </summary>
+internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvider clock) : IDemoSeeder
+{
+    public const string CourtyardCode = "510107063003-01";
+
+    private static readonly string[] _surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁"];
+
+    public int Order => 50;
+
+    public async Task SeedAsync(JiayuanDbContext db, CancellationToken cancellationToken)
+    {
+        var courtyard = await places.FindByCodeAsync(CourtyardCode, cancellationToken);
+        if (courtyard is null)
+        {
+            return;
+        }
+        var households = await places.DescendantsAsync(courtyard.Path, PlaceKind.Household, cancellationToken);
+        var now = clock.GetUtcNow();
+        var jumin = await db.Users.Where(u => u.UserName == "jumin").Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var owners = new List<CompoundOwner>();
+        for (var i = 0; i < 21; i++)
+        {
+            owners.Add(new CompoundOwner
+            {
+                CourtyardId = courtyard.Id, CourtyardPath = courtyard.Path, Name = _surnames[i] + (i % 2 == 0 ? "建国" : "秀英"),
+                UserId = i == 0 ? jumin : null, CreatedAt = now,
+            });
+        }
+        var developer = new CompoundOwner { CourtyardId = courtyard.Id, CourtyardPath = courtyard.Path, Name = "开发商（未售房屋）", IsDeveloper = true, CreatedAt = now };
+        db.AddRange(owners);
+        db.Add(developer);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var i = 0; i < households.Count; i++)
+        {
+            // 21 owners for 24 units: owner 1 (王建国) holds a second unit; the last two are unsold.
+            var owner = i < 21 ? owners[i] : i == 21 ? owners[1] : developer;
+            var hundredths = 6_000 + (i * 731 % 6_000) + (i % 3) * 1_250;
+            db.Add(new CompoundUnit { CourtyardId = courtyard.Id, Label = households[i].Name, AreaHundredths = hundredths, OwnerId = owner.Id, CreatedAt = now });
+        }
+        var decision = new OwnersDecision
+        {
+            CourtyardId = courtyard.Id, CourtyardPath = courtyard.Path, CourtyardName = courtyard.Name, Matter = 5,
+            Title = "使用专项维修资金更换2栋电梯", Description = "2栋电梯运行超过15年，经检测需整体更换，拟使用专项维修资金约38万元。",
+            OpensAt = now.AddDays(-3), ClosesAt = now.AddDays(11), CreatedAt = now,
+        };
+        db.Add(decision);
+        await db.SaveChangesAsync(cancellationToken);
+        // Ten ballots so far (not jumin's): eight online, two on paper.
+        for (var i = 1; i <= 10; i++)
+        {
+            db.Add(new OwnerBallot
+            {
+                DecisionId = decision.Id, OwnerId = owners[i].Id, Choice = i <= 7 ? BallotChoice.Yes : i <= 9 ? BallotChoice.No : BallotChoice.Abstain,
+                Channel = i <= 8 ? BallotChannel.Online : BallotChannel.Paper, PaperNumber = i <= 8 ? null : $"XY01-{i:D3}", CastAt = now.AddDays(-2),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
