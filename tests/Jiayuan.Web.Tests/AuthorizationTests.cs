@@ -120,6 +120,10 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/consultation/compounds/{code}/owners-decisions", _ => "/api/v1/consultation/compounds/510107063003-01/owners-decisions", null, Access.Public),
         new("GET", "/api/v1/consultation/owners-decisions/{id:long}", _ => "/api/v1/consultation/owners-decisions/1", null, Access.Public),
         new("POST", "/api/v1/consultation/owners-decisions/{id:long}/ballots", _ => "/api/v1/consultation/owners-decisions/1/ballots", _ => Json("{\"choice\":\"Yes\"}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/polls", _ => "/api/v1/consultation/polls", i => Json($$"""{"placeId":{{i.Xinyuan}},"title":"越权投票","kind":"Consent"}"""), Access.XinyuanStaff),
+        new("GET", "/api/v1/consultation/polls", _ => "/api/v1/consultation/polls?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/consultation/polls/{id:long}", _ => "/api/v1/consultation/polls/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/polls/{id:long}/votes", _ => "/api/v1/consultation/polls/1/votes", _ => Json("{\"options\":[1]}"), Access.SignedIn),
         // Staff of 新园 (the demo decision 1 is in its courtyard 01); the allowed case is tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/owners-decisions/{id:long}/paper-ballots", _ => "/api/v1/consultation/owners-decisions/1/paper-ballots", _ => Json("{\"ownerId\":1,\"choice\":\"Yes\",\"ballotNumber\":\"越权-1\"}"), Access.XinyuanManager),
     ];

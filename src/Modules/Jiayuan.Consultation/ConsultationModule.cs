@@ -1,6 +1,7 @@
 using Jiayuan.Consultation.Demo;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
+using Jiayuan.Consultation.Features.Polls;
 using Jiayuan.Core.Composition;
 using Jiayuan.Core.Data;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ public static class ConsultationModule
     {
         ModelRegistry.Register(typeof(ConsultationModule).Assembly);
         services.AddScoped<OwnersDecisionService>();
+        services.AddScoped<PollService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -25,5 +27,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls();
 }

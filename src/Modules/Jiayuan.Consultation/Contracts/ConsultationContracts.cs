@@ -30,3 +30,29 @@ public static class OwnersMatters
         _ => "Other major matters",
     };
 }
+
+/// <summary>The decision types people expect (Loomio's): one choice, several, consent with block, score, ranked choice.</summary>
+public enum PollKind
+{
+    SingleChoice,
+    MultipleChoice,
+    Consent,
+    Score,
+    RankedChoice,
+}
+
+/// <summary>Who may vote: the residents whose home is under a place, or the owners on a compound's roster.</summary>
+public enum PollElectorate
+{
+    PlaceSubtree,
+    CompoundOwners,
+}
+
+/// <summary>Positions of a consent poll (agree / abstain / disagree / block).</summary>
+public enum ConsentPosition
+{
+    Agree,
+    Abstain,
+    Disagree,
+    Block,
+}

@@ -1,3 +1,4 @@
+using Jiayuan.Consultation.Contracts;
 using Jiayuan.Consultation.Domain;
 using Jiayuan.Core.Composition;
 using Jiayuan.Core.Data;
@@ -67,5 +68,25 @@ internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvide
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        // A poll of 新园's residents, results shown live.
+        var community = await places.FindByCodeAsync("510107063003", cancellationToken);
+        if (community is not null)
+        {
+            var poll = new Poll
+            {
+                PlaceId = community.Id, PlacePath = community.Path, PlaceName = community.Name, Title = "社区口袋公园改造，你最希望增加什么？",
+                Description = "议事会将根据投票结果确定改造方案，并提交社区保障资金听证。", Kind = PollKind.SingleChoice, Electorate = PollElectorate.PlaceSubtree,
+                MaxChoices = 1, QuorumPercent = 0, RequiredSharePercent = 50, LiveResults = true, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(13), CreatedAt = now,
+            };
+            db.Add(poll);
+            await db.SaveChangesAsync(cancellationToken);
+            var position = 0;
+            foreach (var text in new[] { "儿童游乐设施", "健身器材", "休闲座椅和遮阳棚", "社区菜园" })
+            {
+                db.Add(new PollOption { PollId = poll.Id, Position = ++position, Text = text });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -53,6 +53,35 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_polls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Electorate = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MaxChoices = table.Column<int>(type: "integer", nullable: false),
+                    ScoreMax = table.Column<int>(type: "integer", nullable: false),
+                    QuorumPercent = table.Column<int>(type: "integer", nullable: false),
+                    RequiredSharePercent = table.Column<int>(type: "integer", nullable: false),
+                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    LiveResults = table.Column<bool>(type: "boolean", nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_polls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_units",
                 columns: table => new
                 {
@@ -106,6 +135,71 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    VoterId = table.Column<long>(type: "bigint", nullable: true),
+                    VoterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_ballots_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_options",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_options", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_options_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_participations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_participations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_participations_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
                 table: "consultation_owner_ballots",
@@ -140,6 +234,28 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 columns: new[] { "CourtyardPath", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_ballots_PollId",
+                table: "consultation_poll_ballots",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_options_PollId_Position",
+                table: "consultation_poll_options",
+                columns: new[] { "PollId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_participations_PollId_UserId",
+                table: "consultation_poll_participations",
+                columns: new[] { "PollId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_polls_PlacePath_ClosesAt",
+                table: "consultation_polls",
+                columns: new[] { "PlacePath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_units_CourtyardId_Label",
                 table: "consultation_units",
                 columns: new[] { "CourtyardId", "Label" },
@@ -158,10 +274,22 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_owner_ballots");
 
             migrationBuilder.DropTable(
+                name: "consultation_poll_ballots");
+
+            migrationBuilder.DropTable(
+                name: "consultation_poll_options");
+
+            migrationBuilder.DropTable(
+                name: "consultation_poll_participations");
+
+            migrationBuilder.DropTable(
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
                 name: "consultation_owners_decisions");
+
+            migrationBuilder.DropTable(
+                name: "consultation_polls");
 
             migrationBuilder.DropTable(
                 name: "consultation_owners");
