@@ -124,6 +124,17 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/consultation/polls", _ => "/api/v1/consultation/polls?scope=510107063003", null, Access.Public),
         new("GET", "/api/v1/consultation/polls/{id:long}", _ => "/api/v1/consultation/polls/1", null, Access.Public),
         new("POST", "/api/v1/consultation/polls/{id:long}/votes", _ => "/api/v1/consultation/polls/1/votes", _ => Json("{\"options\":[1]}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/bodies", _ => "/api/v1/consultation/bodies", i => Json($$"""{"placeId":{{i.Xinyuan}},"kind":"ThinkTank","name":"越权智库"}"""), Access.XinyuanStaff),
+        new("GET", "/api/v1/consultation/bodies", _ => "/api/v1/consultation/bodies?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/consultation/bodies/{id:long}", _ => "/api/v1/consultation/bodies/1", null, Access.Public),
+        new("GET", "/api/v1/consultation/meetings/{id:long}", _ => "/api/v1/consultation/meetings/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/meetings/{id:long}/check-in", _ => "/api/v1/consultation/meetings/1/check-in", _ => Json("{\"code\":\"000000\"}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/meetings/{id:long}/speakers", _ => "/api/v1/consultation/meetings/1/speakers", _ => Json("{}"), Access.SignedIn),
+        // Staff of 新园 (demo body 1 and meeting 1 are 新园社区居民议事会's); the allowed cases are tested in Jiayuan.Consultation.Tests.
+        new("POST", "/api/v1/consultation/bodies/{id:long}/members", _ => "/api/v1/consultation/bodies/1/members", _ => Json("{\"name\":\"越权\",\"organization\":\"x\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/bodies/{id:long}/meetings", _ => "/api/v1/consultation/bodies/1/meetings", _ => Json("{\"title\":\"越权\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"agenda\":[\"x\"]}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/meetings/{id:long}/agenda/{itemId:long}/decision", _ => "/api/v1/consultation/meetings/1/agenda/1/decision", _ => Json("{\"text\":\"越权\",\"outcome\":\"Deferred\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/meetings/{id:long}/minutes", _ => "/api/v1/consultation/meetings/1/minutes", _ => Json("{\"html\":\"<p>越权</p>\"}"), Access.XinyuanManager),
         // Staff of 新园 (the demo decision 1 is in its courtyard 01); the allowed case is tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/owners-decisions/{id:long}/paper-ballots", _ => "/api/v1/consultation/owners-decisions/1/paper-ballots", _ => Json("{\"ownerId\":1,\"choice\":\"Yes\",\"ballotNumber\":\"越权-1\"}"), Access.XinyuanManager),
     ];

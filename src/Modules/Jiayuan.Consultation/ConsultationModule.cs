@@ -1,4 +1,5 @@
 using Jiayuan.Consultation.Demo;
+using Jiayuan.Consultation.Features.Bodies;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
 using Jiayuan.Consultation.Features.Polls;
@@ -20,6 +21,7 @@ public static class ConsultationModule
         ModelRegistry.Register(typeof(ConsultationModule).Assembly);
         services.AddScoped<OwnersDecisionService>();
         services.AddScoped<PollService>();
+        services.AddScoped<BodyService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -27,5 +29,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies();
 }

@@ -56,3 +56,22 @@ public enum ConsentPosition
     Disagree,
     Block,
 }
+
+/// <summary>Standing bodies that consult (议事会, 业委会, 监事会, 物业, 联席会议, 智库).</summary>
+public enum BodyKind
+{
+    ResidentsCouncil,
+    OwnersCommittee,
+    SupervisoryBoard,
+    PropertyCompany,
+    JointMeeting,
+    ThinkTank,
+}
+
+/// <summary>What a meeting decided on an agenda item.</summary>
+public enum AgendaOutcome
+{
+    Adopted,
+    Rejected,
+    Deferred,
+}

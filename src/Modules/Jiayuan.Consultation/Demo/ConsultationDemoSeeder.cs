@@ -69,10 +69,31 @@ internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvide
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        // A poll of 新园's residents, results shown live.
+        // A poll of 新园's residents, results shown live; its residents' council with a meeting.
         var community = await places.FindByCodeAsync("510107063003", cancellationToken);
         if (community is not null)
         {
+            var council = new Body { PlaceId = community.Id, PlacePath = community.Path, PlaceName = community.Name, Kind = BodyKind.ResidentsCouncil, Name = "新园社区居民议事会", CreatedAt = now };
+            db.Add(council);
+            await db.SaveChangesAsync(cancellationToken);
+            var logins = await db.Users.Where(u => u.UserName == "xinyuan" || u.UserName == "lianfang").ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+            db.Add(new BodyMember { BodyId = council.Id, Name = "新小园", Organization = "新园社区居委会", UserId = logins.GetValueOrDefault("xinyuan"), Chair = true, JoinedAt = now });
+            db.Add(new BodyMember { BodyId = council.Id, Name = "联小防", Organization = "联防队", UserId = logins.GetValueOrDefault("lianfang"), JoinedAt = now });
+            foreach (var (name, org) in new[] { ("陈秀英", "居民代表"), ("杨建国", "业主委员会"), ("赵秀英", "物业服务中心") })
+            {
+                db.Add(new BodyMember { BodyId = council.Id, Name = name, Organization = org, JoinedAt = now });
+            }
+            var meeting = new Meeting
+            {
+                BodyId = council.Id, PlacePath = community.Path, Title = "发展治理大家谈（第12期）", StartsAt = now.AddDays(5), Location = "新园社区党群服务中心二楼",
+                StreamUrl = "https://live.example.cn/xinyuan/12", CheckInCode = "202612", CreatedAt = now,
+            };
+            db.Add(meeting);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 1, Title = "口袋公园改造方案" });
+            db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 2, Title = "院落停车秩序" });
+            await db.SaveChangesAsync(cancellationToken);
+
             var poll = new Poll
             {
                 PlaceId = community.Id, PlacePath = community.Path, PlaceName = community.Name, Title = "社区口袋公园改造，你最希望增加什么？",

@@ -13,6 +13,24 @@ namespace Jiayuan.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "consultation_bodies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_bodies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_owners",
                 columns: table => new
                 {
@@ -79,6 +97,58 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_consultation_polls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_body_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BodyId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Organization = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Chair = table.Column<bool>(type: "boolean", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_body_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_body_members_consultation_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_meetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BodyId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StreamUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CheckInCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    MinutesHtml = table.Column<string>(type: "text", nullable: true),
+                    MinutesNoticeId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_meetings_consultation_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +270,123 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "consultation_agenda_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    VotesFor = table.Column<int>(type: "integer", nullable: false),
+                    VotesAgainst = table.Column<int>(type: "integer", nullable: false),
+                    VotesAbstain = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_agenda_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_agenda_items_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_attendance",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    ByStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_attendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_attendance_consultation_body_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "consultation_body_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_attendance_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_speakers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "bigint", nullable: true),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SpokeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_speakers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_speakers_consultation_body_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "consultation_body_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_speakers_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_agenda_items_MeetingId_Position",
+                table: "consultation_agenda_items",
+                columns: new[] { "MeetingId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_attendance_MeetingId_MemberId",
+                table: "consultation_attendance",
+                columns: new[] { "MeetingId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_attendance_MemberId",
+                table: "consultation_attendance",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_bodies_PlacePath",
+                table: "consultation_bodies",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_body_members_BodyId_UserId",
+                table: "consultation_body_members",
+                columns: new[] { "BodyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_meetings_BodyId_StartsAt",
+                table: "consultation_meetings",
+                columns: new[] { "BodyId", "StartsAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
                 table: "consultation_owner_ballots",
@@ -256,6 +443,16 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 columns: new[] { "PlacePath", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_speakers_MeetingId_RequestedAt",
+                table: "consultation_speakers",
+                columns: new[] { "MeetingId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_speakers_MemberId",
+                table: "consultation_speakers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_units_CourtyardId_Label",
                 table: "consultation_units",
                 columns: new[] { "CourtyardId", "Label" },
@@ -271,6 +468,12 @@ namespace Jiayuan.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "consultation_agenda_items");
+
+            migrationBuilder.DropTable(
+                name: "consultation_attendance");
+
+            migrationBuilder.DropTable(
                 name: "consultation_owner_ballots");
 
             migrationBuilder.DropTable(
@@ -283,6 +486,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_poll_participations");
 
             migrationBuilder.DropTable(
+                name: "consultation_speakers");
+
+            migrationBuilder.DropTable(
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
@@ -292,7 +498,16 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_polls");
 
             migrationBuilder.DropTable(
+                name: "consultation_body_members");
+
+            migrationBuilder.DropTable(
+                name: "consultation_meetings");
+
+            migrationBuilder.DropTable(
                 name: "consultation_owners");
+
+            migrationBuilder.DropTable(
+                name: "consultation_bodies");
         }
     }
 }
