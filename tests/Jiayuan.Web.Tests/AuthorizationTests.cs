@@ -130,6 +130,13 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/consultation/meetings/{id:long}", _ => "/api/v1/consultation/meetings/1", null, Access.Public),
         new("POST", "/api/v1/consultation/meetings/{id:long}/check-in", _ => "/api/v1/consultation/meetings/1/check-in", _ => Json("{\"code\":\"000000\"}"), Access.SignedIn),
         new("POST", "/api/v1/consultation/meetings/{id:long}/speakers", _ => "/api/v1/consultation/meetings/1/speakers", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/topics", _ => "/api/v1/consultation/topics", i => Json($$"""{"placeId":{{i.Xinyuan}}}"""), Access.SignedIn),
+        new("GET", "/api/v1/consultation/topics", _ => "/api/v1/consultation/topics?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/consultation/topics/{id:long}", _ => "/api/v1/consultation/topics/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/topics/{id:long}/support", _ => "/api/v1/consultation/topics/1/support", null, Access.SignedIn),
+        new("POST", "/api/v1/consultation/topics/{id:long}/comments", _ => "/api/v1/consultation/topics/1/comments", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/topics/{id:long}/reports", _ => "/api/v1/consultation/topics/1/reports", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/topics/moderation", _ => "/api/v1/consultation/topics/moderation", _ => Json("{\"topicIds\":[1],\"action\":\"Restore\"}"), Access.XinyuanStaff),
         // Staff of 新园 (demo body 1 and meeting 1 are 新园社区居民议事会's); the allowed cases are tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/bodies/{id:long}/members", _ => "/api/v1/consultation/bodies/1/members", _ => Json("{\"name\":\"越权\",\"organization\":\"x\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/bodies/{id:long}/meetings", _ => "/api/v1/consultation/bodies/1/meetings", _ => Json("{\"title\":\"越权\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"agenda\":[\"x\"]}"), Access.XinyuanManager),

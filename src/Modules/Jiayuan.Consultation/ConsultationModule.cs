@@ -3,6 +3,7 @@ using Jiayuan.Consultation.Features.Bodies;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
 using Jiayuan.Consultation.Features.Polls;
+using Jiayuan.Consultation.Features.Topics;
 using Jiayuan.Core.Composition;
 using Jiayuan.Core.Data;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,7 @@ public static class ConsultationModule
         services.AddScoped<OwnersDecisionService>();
         services.AddScoped<PollService>();
         services.AddScoped<BodyService>();
+        services.AddScoped<TopicService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -29,5 +31,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics();
 }

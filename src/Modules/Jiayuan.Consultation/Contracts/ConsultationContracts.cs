@@ -75,3 +75,15 @@ public enum AgendaOutcome
     Rejected,
     Deferred,
 }
+
+/// <summary>Categories of classified democratic consultation (分类民主协商); each is routed to a body.</summary>
+public enum TopicCategory
+{
+    Environment,
+    Parking,
+    PropertyFees,
+    Renovation,
+    Safety,
+    Culture,
+    Other,
+}

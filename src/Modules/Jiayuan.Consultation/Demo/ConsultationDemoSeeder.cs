@@ -93,6 +93,16 @@ internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvide
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 1, Title = "口袋公园改造方案" });
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 2, Title = "院落停车秩序" });
             await db.SaveChangesAsync(cancellationToken);
+            if (logins.TryGetValue("lianfang", out var lianfang))
+            {
+                db.Add(new Topic
+                {
+                    PlaceId = community.Id, PlacePath = community.Path, PlaceName = community.Name, Category = TopicCategory.Environment, Title = "小区垃圾分类桶站异味大，建议加装除臭设施",
+                    Text = "3号桶站夏天异味明显，建议议事会讨论加装除臭喷淋并调整清运时间。", AuthorId = lianfang, AuthorName = "联小防", RoutedBodyId = council.Id,
+                    RoutedBodyName = council.Name, CreatedAt = now.AddDays(-2),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
 
             var poll = new Poll
             {

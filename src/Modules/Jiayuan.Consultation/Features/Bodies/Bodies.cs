@@ -219,6 +219,7 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = i + 1, Title = agenda[i] });
         }
         await db.SaveChangesAsync(ct);
+        await Topics.TopicAgenda.PullAsync(db, id, meeting.Id, Topics.TopicAgenda.Threshold(configuration), ct);
         return TypedResults.Created($"/api/v1/consultation/meetings/{meeting.Id}", await MeetingAsync(meeting.Id, user, ct));
     }
 

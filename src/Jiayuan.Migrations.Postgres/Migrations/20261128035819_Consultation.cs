@@ -100,6 +100,33 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_topics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoutedBodyId = table.Column<long>(type: "bigint", nullable: true),
+                    RoutedBodyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Supports = table.Column<int>(type: "integer", nullable: false),
+                    Reports = table.Column<int>(type: "integer", nullable: false),
+                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_body_members",
                 columns: table => new
                 {
@@ -266,6 +293,74 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         name: "FK_consultation_poll_participations_consultation_polls_PollId",
                         column: x => x.PollId,
                         principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TopicId = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorId = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reports = table.Column<int>(type: "integer", nullable: false),
+                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_comments_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TopicId = table.Column<long>(type: "bigint", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_reports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_supports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TopicId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_supports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_supports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -453,6 +548,28 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_comments_TopicId_CreatedAt",
+                table: "consultation_topic_comments",
+                columns: new[] { "TopicId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_reports_TopicId_CommentId_UserId",
+                table: "consultation_topic_reports",
+                columns: new[] { "TopicId", "CommentId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_supports_TopicId_UserId",
+                table: "consultation_topic_supports",
+                columns: new[] { "TopicId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topics_PlacePath_Hidden_CreatedAt",
+                table: "consultation_topics",
+                columns: new[] { "PlacePath", "Hidden", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_units_CourtyardId_Label",
                 table: "consultation_units",
                 columns: new[] { "CourtyardId", "Label" },
@@ -489,6 +606,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_speakers");
 
             migrationBuilder.DropTable(
+                name: "consultation_topic_comments");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_reports");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_supports");
+
+            migrationBuilder.DropTable(
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
@@ -502,6 +628,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_meetings");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topics");
 
             migrationBuilder.DropTable(
                 name: "consultation_owners");

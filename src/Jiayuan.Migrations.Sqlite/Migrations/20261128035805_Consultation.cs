@@ -98,6 +98,33 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_topics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RoutedBodyId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RoutedBodyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Supports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_body_members",
                 columns: table => new
                 {
@@ -264,6 +291,74 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         name: "FK_consultation_poll_participations_consultation_polls_PollId",
                         column: x => x.PollId,
                         principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_comments_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_reports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_supports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_supports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_supports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -451,6 +546,28 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_comments_TopicId_CreatedAt",
+                table: "consultation_topic_comments",
+                columns: new[] { "TopicId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_reports_TopicId_CommentId_UserId",
+                table: "consultation_topic_reports",
+                columns: new[] { "TopicId", "CommentId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_supports_TopicId_UserId",
+                table: "consultation_topic_supports",
+                columns: new[] { "TopicId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topics_PlacePath_Hidden_CreatedAt",
+                table: "consultation_topics",
+                columns: new[] { "PlacePath", "Hidden", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_units_CourtyardId_Label",
                 table: "consultation_units",
                 columns: new[] { "CourtyardId", "Label" },
@@ -487,6 +604,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 name: "consultation_speakers");
 
             migrationBuilder.DropTable(
+                name: "consultation_topic_comments");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_reports");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_supports");
+
+            migrationBuilder.DropTable(
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
@@ -500,6 +626,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_meetings");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topics");
 
             migrationBuilder.DropTable(
                 name: "consultation_owners");
