@@ -235,6 +235,9 @@ ZH = {
 "to raise a topic.": "后提出议题。",
 "{0} supporters": "{0} 人支持",
 "{0} supporters put a topic on the agenda.": "获得 {0} 人支持即列入会议议程。",
+"Published on the notice board": "已在公示栏发布",
+"Councils and joint meetings": "议事机构与联席会议",
+"Chair": "召集人",
 # --- end Consultation ---
 "The gender does not match the ID number.": "性别与身份证号不符。",
 "The working committee covers the subdistrict.": "党工委覆盖整个街道。",

@@ -78,4 +78,37 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.Locator("#yesArea-error")).ToContainTextAsync("最多两位小数");
         await BrowserFixture.ShotAsync(page, "42-calculator");
     }
+
+    [Fact]
+    public async Task Resident_RaisesTopic_AndSupportsAnother_ThenSeesMeetingPage()
+    {
+        var page = await fx.NewPageAsync(phone: true);
+        await LoginAsync(page, Known.Resident);
+        await page.GotoAsync("/c/" + Known.Xinyuan);
+        await page.GetByRole(AriaRole.Link, new() { Name = "议题", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出议题" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#category-error")).ToContainTextAsync("请选择类别");
+        await page.GetByLabel("标题").FillAsync("晚间院落停车太乱");
+        await page.GetByLabel("类别").SelectOptionAsync("Parking");
+        await page.GetByLabel("正文").FillAsync("建议划定临时停车位并安排志愿者引导。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#topic-message")).ToContainTextAsync("议题已提出");
+        await Expect(page.Locator("#topics")).ToContainTextAsync("晚间院落停车太乱");
+
+        var demo = page.Locator("#topics li", new() { HasText = "小区垃圾分类桶站异味大" });
+        await demo.GetByRole(AriaRole.Button, new() { Name = "支持" }).ClickAsync();
+        await Expect(page.Locator("#topic-message")).ToContainTextAsync("感谢您的支持");
+        await Expect(page.Locator("#topics li", new() { HasText = "小区垃圾分类桶站异味大" })).ToContainTextAsync("1 人支持");
+        await BrowserFixture.ShotAsync(page, "43-topics");
+
+        // The council's meeting (from the consultation page): agenda, quorum and the stream link.
+        await page.GotoAsync("/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新园社区居民议事会" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "发展治理大家谈（第12期）" }).ClickAsync();
+        await Expect(page.Locator("#quorum")).ToContainTextAsync("5 名成员");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "直播" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#check-in-code")).ToHaveCountAsync(0);
+    }
 }
