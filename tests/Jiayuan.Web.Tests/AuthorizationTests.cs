@@ -137,6 +137,13 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/consultation/topics/{id:long}/comments", _ => "/api/v1/consultation/topics/1/comments", _ => Json("{}"), Access.SignedIn),
         new("POST", "/api/v1/consultation/topics/{id:long}/reports", _ => "/api/v1/consultation/topics/1/reports", _ => Json("{}"), Access.SignedIn),
         new("POST", "/api/v1/consultation/topics/moderation", _ => "/api/v1/consultation/topics/moderation", _ => Json("{\"topicIds\":[1],\"action\":\"Restore\"}"), Access.XinyuanStaff),
+        new("GET", "/api/v1/consultation/funds/{id:long}", _ => "/api/v1/consultation/funds/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/funds/{id:long}/projects", _ => "/api/v1/consultation/funds/1/projects", _ => Json("{}"), Access.SignedIn),
+        // Staff of 新园 (demo fund 1 is 新园社区's); the allowed cases, which depend on the fund's phase dates, are tested in Jiayuan.Consultation.Tests.
+        new("POST", "/api/v1/consultation/funds", _ => "/api/v1/consultation/funds", i => Json($$"""{"placeId":{{i.Xinyuan}},"amount":"1.00"}"""), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/funds/{id:long}/slate", _ => "/api/v1/consultation/funds/1/slate", _ => Json("{\"projectIds\":[1]}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/funds/{id:long}/hearing", _ => "/api/v1/consultation/funds/1/hearing", _ => Json("{\"representatives\":20}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/funds/{id:long}/decision", _ => "/api/v1/consultation/funds/1/decision", _ => Json("{\"projectIds\":[1]}"), Access.XinyuanManager),
         // Staff of 新园 (demo body 1 and meeting 1 are 新园社区居民议事会's); the allowed cases are tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/bodies/{id:long}/members", _ => "/api/v1/consultation/bodies/1/members", _ => Json("{\"name\":\"越权\",\"organization\":\"x\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/bodies/{id:long}/meetings", _ => "/api/v1/consultation/bodies/1/meetings", _ => Json("{\"title\":\"越权\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"agenda\":[\"x\"]}"), Access.XinyuanManager),

@@ -236,6 +236,110 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("consultation_units", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.Fund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcceptanceBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HearingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HearingRepresentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImplementationUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposalsUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("consultation_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.FundProject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HearingNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HearingYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId");
+
+                    b.ToTable("consultation_fund_projects", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.Meeting", b =>
                 {
                     b.Property<long>("Id")
@@ -2045,6 +2149,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.FundProject", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

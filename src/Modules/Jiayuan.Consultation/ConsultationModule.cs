@@ -1,5 +1,6 @@
 using Jiayuan.Consultation.Demo;
 using Jiayuan.Consultation.Features.Bodies;
+using Jiayuan.Consultation.Features.Fund;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
 using Jiayuan.Consultation.Features.Polls;
@@ -24,6 +25,7 @@ public static class ConsultationModule
         services.AddScoped<PollService>();
         services.AddScoped<BodyService>();
         services.AddScoped<TopicService>();
+        services.AddScoped<FundService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -31,5 +33,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund();
 }

@@ -87,3 +87,45 @@ public enum TopicCategory
     Culture,
     Other,
 }
+
+/// <summary>Phases of a community fund year (Chengdu's five steps), moved on by their dates.</summary>
+public enum FundPhase
+{
+    Proposals,
+    Slate,
+    Hearing,
+    Decision,
+    Implementation,
+    Acceptance,
+    Closed,
+}
+
+/// <summary>Priority areas of the fund.</summary>
+public enum FundCategory
+{
+    ServingTheMasses,
+    ResidentSkills,
+    Volunteering,
+    CourtyardEnvironment,
+    CommunityBuilding,
+    Infrastructure,
+}
+
+/// <summary>Who bears the cost: only public costs of the community qualify; the others are the negative list.</summary>
+public enum FundCostType
+{
+    PublicCommunity,
+    PrivateCost,
+    OtherPartyDuty,
+    GovernmentDuty,
+}
+
+public enum FundProjectStatus
+{
+    Proposed,
+    OnSlate,
+    PassedHearing,
+    Dropped,
+    Funded,
+    NotFunded,
+}

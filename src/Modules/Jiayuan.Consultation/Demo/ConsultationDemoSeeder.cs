@@ -93,6 +93,21 @@ internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvide
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 1, Title = "口袋公园改造方案" });
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = 2, Title = "院落停车秩序" });
             await db.SaveChangesAsync(cancellationToken);
+            // This year's community fund (32.46 万元, the article's figure), open for proposals.
+            var fund = new Fund
+            {
+                PlaceId = community.Id, PlacePath = community.Path, PlaceName = community.Name, Year = Jiayuan.Core.Text.Dates.Today(clock).Year, AmountFen = 32_460_000,
+                ProposalsUntil = now.AddDays(10), HearingAt = now.AddDays(20), DecisionBy = now.AddDays(30), ImplementationUntil = now.AddDays(200), AcceptanceBy = now.AddDays(230),
+                CreatedAt = now,
+            };
+            db.Add(fund);
+            await db.SaveChangesAsync(cancellationToken);
+            if (logins.TryGetValue("lianfang", out var proposer))
+            {
+                db.Add(new FundProject { FundId = fund.Id, Title = "院落微更新：3号桶站除臭与绿化", Category = FundCategory.CourtyardEnvironment, BudgetFen = 4_800_000, ProposedById = proposer, Status = FundProjectStatus.Proposed, CreatedAt = now });
+                db.Add(new FundProject { FundId = fund.Id, Title = "老年人智能手机课堂", Category = FundCategory.ResidentSkills, BudgetFen = 1_200_000, ProposedById = proposer, Status = FundProjectStatus.Proposed, CreatedAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+            }
             if (logins.TryGetValue("lianfang", out var lianfang))
             {
                 db.Add(new Topic

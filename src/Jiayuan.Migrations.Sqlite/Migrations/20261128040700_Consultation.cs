@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Jiayuan.Migrations.Postgres.Migrations
+namespace Jiayuan.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Consultation : Migration
@@ -16,14 +14,14 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_bodies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
-                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,17 +29,41 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_funds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposalsUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    HearingAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecisionBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImplementationUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptanceBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    HearingRepresentatives = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_funds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_owners",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
-                    CourtyardPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: true),
-                    IsDeveloper = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDeveloper = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,18 +74,18 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_owners_decisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
-                    CourtyardPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CourtyardName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Matter = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CourtyardName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Matter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,25 +96,25 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_polls",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
-                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Electorate = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MaxChoices = table.Column<int>(type: "integer", nullable: false),
-                    ScoreMax = table.Column<int>(type: "integer", nullable: false),
-                    QuorumPercent = table.Column<int>(type: "integer", nullable: false),
-                    RequiredSharePercent = table.Column<int>(type: "integer", nullable: false),
-                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
-                    LiveResults = table.Column<bool>(type: "boolean", nullable: false),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Electorate = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MaxChoices = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuorumPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LiveResults = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,23 +125,23 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_topics",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
-                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AuthorId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RoutedBodyId = table.Column<long>(type: "bigint", nullable: true),
-                    RoutedBodyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Supports = table.Column<int>(type: "integer", nullable: false),
-                    Reports = table.Column<int>(type: "integer", nullable: false),
-                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
-                    AgendaItemId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RoutedBodyId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RoutedBodyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Supports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,14 +152,14 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_body_members",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BodyId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: true),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Organization = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Chair = table.Column<bool>(type: "boolean", nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Chair = table.Column<bool>(type: "INTEGER", nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,18 +176,18 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_meetings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BodyId = table.Column<long>(type: "bigint", nullable: false),
-                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    StreamUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CheckInCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    MinutesHtml = table.Column<string>(type: "text", nullable: true),
-                    MinutesNoticeId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StreamUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    MinutesHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    MinutesNoticeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,16 +201,44 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_fund_projects",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedById = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HearingYes = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_fund_projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_fund_projects_consultation_funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "consultation_funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_units",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CourtyardId = table.Column<long>(type: "bigint", nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AreaHundredths = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AreaHundredths = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -205,15 +255,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_owner_ballots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DecisionId = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
-                    Choice = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    PaperNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    EnteredById = table.Column<long>(type: "bigint", nullable: true),
-                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecisionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PaperNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EnteredById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,7 +275,7 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_consultation_owner_ballots_consultation_owners_decisions_De~",
+                        name: "FK_consultation_owner_ballots_consultation_owners_decisions_DecisionId",
                         column: x => x.DecisionId,
                         principalTable: "consultation_owners_decisions",
                         principalColumn: "Id",
@@ -236,13 +286,13 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_poll_ballots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    VoterId = table.Column<long>(type: "bigint", nullable: true),
-                    VoterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VoterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,11 +309,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_poll_options",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,11 +330,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_poll_participations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,15 +351,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_topic_comments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TopicId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Reports = table.Column<int>(type: "integer", nullable: false),
-                    Hidden = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -326,12 +376,12 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_topic_reports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TopicId = table.Column<long>(type: "bigint", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,11 +398,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_topic_supports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TopicId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,17 +419,17 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_agenda_items",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    VotesFor = table.Column<int>(type: "integer", nullable: false),
-                    VotesAgainst = table.Column<int>(type: "integer", nullable: false),
-                    VotesAbstain = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAbstain = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -396,12 +446,12 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_attendance",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    ByStaff = table.Column<bool>(type: "boolean", nullable: false),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -424,13 +474,13 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_speakers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
-                    AgendaItemId = table.Column<long>(type: "bigint", nullable: true),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SpokeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpokeAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -475,6 +525,17 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "IX_consultation_body_members_BodyId_UserId",
                 table: "consultation_body_members",
                 columns: new[] { "BodyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_fund_projects_FundId",
+                table: "consultation_fund_projects",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_funds_PlaceId_Year",
+                table: "consultation_funds",
+                columns: new[] { "PlaceId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -591,6 +652,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_attendance");
 
             migrationBuilder.DropTable(
+                name: "consultation_fund_projects");
+
+            migrationBuilder.DropTable(
                 name: "consultation_owner_ballots");
 
             migrationBuilder.DropTable(
@@ -616,6 +680,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_units");
+
+            migrationBuilder.DropTable(
+                name: "consultation_funds");
 
             migrationBuilder.DropTable(
                 name: "consultation_owners_decisions");
