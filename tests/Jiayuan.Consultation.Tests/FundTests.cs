@@ -76,6 +76,10 @@ public class FundTests(FundAppFixture app) : IClassFixture<FundAppFixture>
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         Assert.Equal("60000.00", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("funded").GetString());
 
+        // The funded project is followed to its result.
+        var tracked = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/results?scope={Known.Xinyuan}");
+        Assert.Contains(tracked.EnumerateArray(), r => r.GetProperty("source").GetString() == "FundProject" && r.GetProperty("sourceId").GetInt64() == ids[0]);
+
         // Each step is disclosed on 财务公开: the announcement, the hearing results, the funded projects.
         var board = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/notices?placeId={xinyuan}&board=Finance&pageSize=50");
         var titles = board.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()!).Where(t => t.Contains("2031", StringComparison.Ordinal)).ToList();

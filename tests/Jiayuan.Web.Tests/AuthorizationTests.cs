@@ -139,6 +139,15 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/consultation/topics/moderation", _ => "/api/v1/consultation/topics/moderation", _ => Json("{\"topicIds\":[1],\"action\":\"Restore\"}"), Access.XinyuanStaff),
         new("GET", "/api/v1/consultation/funds/{id:long}", _ => "/api/v1/consultation/funds/1", null, Access.Public),
         new("POST", "/api/v1/consultation/funds/{id:long}/projects", _ => "/api/v1/consultation/funds/1/projects", _ => Json("{}"), Access.SignedIn),
+        new("POST", "/api/v1/consultation/builders", _ => "/api/v1/consultation/builders", _ => Json("{\"name\":\"越权\",\"specialty\":\"Space\"}"), Access.Admin),
+        new("GET", "/api/v1/consultation/builders", _ => "/api/v1/consultation/builders?scope=510107063001", null, Access.Public),
+        new("GET", "/api/v1/consultation/advice", _ => "/api/v1/consultation/advice?topicId=1", null, Access.Public),
+        new("GET", "/api/v1/consultation/results", _ => "/api/v1/consultation/results?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/consultation/results/{id:long}", _ => "/api/v1/consultation/results/1", null, Access.Public),
+        // Builder 1 serves 三元 (not 新园): a 府城 worker is refused; the allowed cases are tested in Jiayuan.Consultation.Tests.
+        new("POST", "/api/v1/consultation/builders/{id:long}/assignments", i => "/api/v1/consultation/builders/1/assignments", i => Json($$"""{"placeId":{{i.Xinyuan}}}"""), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/builders/{id:long}/advice", _ => "/api/v1/consultation/builders/1/advice", _ => Json("{\"topicId\":1,\"text\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/consultation/results/{id:long}/updates", _ => "/api/v1/consultation/results/999999/updates", _ => Json("{\"status\":\"Done\",\"progress\":100,\"note\":\"越权\"}"), Access.XinyuanManager),
         // Staff of 新园 (demo fund 1 is 新园社区's); the allowed cases, which depend on the fund's phase dates, are tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/funds", _ => "/api/v1/consultation/funds", i => Json($$"""{"placeId":{{i.Xinyuan}},"amount":"1.00"}"""), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/funds/{id:long}/slate", _ => "/api/v1/consultation/funds/1/slate", _ => Json("{\"projectIds\":[1]}"), Access.XinyuanManager),

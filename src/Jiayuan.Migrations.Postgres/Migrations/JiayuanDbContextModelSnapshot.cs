@@ -178,6 +178,120 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("consultation_body_members", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.Builder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Background")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Local")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("School")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("consultation_builders", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAdvice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BuilderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FundProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("TopicId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuilderId");
+
+                    b.HasIndex("FundProjectId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("consultation_builder_advice", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BuilderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PlaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacePath");
+
+                    b.HasIndex("BuilderId", "PlaceId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_builder_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.CompoundOwner", b =>
                 {
                     b.Property<long>("Id")
@@ -675,6 +789,40 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("consultation_poll_participations", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.ResultUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResultId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultId");
+
+                    b.ToTable("consultation_result_updates", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.SpeakerRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -871,6 +1019,64 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("consultation_topic_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.TrackedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("PlaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacePath");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_results", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Core.Audit.AuditEntry", b =>
@@ -2238,6 +2444,24 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAdvice", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.Builder", null)
+                        .WithMany()
+                        .HasForeignKey("BuilderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAssignment", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.Builder", null)
+                        .WithMany()
+                        .HasForeignKey("BuilderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.CompoundUnit", b =>
                 {
                     b.HasOne("Jiayuan.Consultation.Domain.CompoundOwner", null)
@@ -2303,6 +2527,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasOne("Jiayuan.Consultation.Domain.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.ResultUpdate", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.TrackedResult", null)
+                        .WithMany()
+                        .HasForeignKey("ResultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -165,6 +165,114 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("consultation_body_members", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.Builder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Background")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Local")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("School")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("consultation_builders", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAdvice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuilderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FundProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuilderId");
+
+                    b.HasIndex("FundProjectId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("consultation_builder_advice", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuilderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacePath");
+
+                    b.HasIndex("BuilderId", "PlaceId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_builder_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.CompoundOwner", b =>
                 {
                     b.Property<long>("Id")
@@ -640,6 +748,38 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("consultation_poll_participations", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.ResultUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultId");
+
+                    b.ToTable("consultation_result_updates", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.SpeakerRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -826,6 +966,62 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("consultation_topic_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.TrackedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacePath");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_results", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Core.Audit.AuditEntry", b =>
@@ -2143,6 +2339,24 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAdvice", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.Builder", null)
+                        .WithMany()
+                        .HasForeignKey("BuilderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.BuilderAssignment", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.Builder", null)
+                        .WithMany()
+                        .HasForeignKey("BuilderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.CompoundUnit", b =>
                 {
                     b.HasOne("Jiayuan.Consultation.Domain.CompoundOwner", null)
@@ -2208,6 +2422,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasOne("Jiayuan.Consultation.Domain.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.ResultUpdate", b =>
+                {
+                    b.HasOne("Jiayuan.Consultation.Domain.TrackedResult", null)
+                        .WithMany()
+                        .HasForeignKey("ResultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

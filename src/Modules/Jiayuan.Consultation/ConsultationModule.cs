@@ -1,5 +1,7 @@
 using Jiayuan.Consultation.Demo;
 using Jiayuan.Consultation.Features.Bodies;
+using Jiayuan.Consultation.Features.Builders;
+using Jiayuan.Consultation.Features.Accountability;
 using Jiayuan.Consultation.Features.Fund;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
@@ -26,6 +28,8 @@ public static class ConsultationModule
         services.AddScoped<BodyService>();
         services.AddScoped<TopicService>();
         services.AddScoped<FundService>();
+        services.AddScoped<BuilderService>();
+        services.AddScoped<ResultService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -33,5 +37,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund().MapBuilders().MapResults();
 }

@@ -129,3 +129,25 @@ public enum FundProjectStatus
     Funded,
     NotFunded,
 }
+
+/// <summary>Community builders (营造师) advise on spaces and landscapes, or on activities.</summary>
+public enum BuilderSpecialty
+{
+    Space,
+    Activity,
+}
+
+/// <summary>Where a tracked result comes from.</summary>
+public enum ResultSource
+{
+    AgendaDecision,
+    FundProject,
+}
+
+public enum ResultStatus
+{
+    Planned,
+    InProgress,
+    Done,
+    Stalled,
+}

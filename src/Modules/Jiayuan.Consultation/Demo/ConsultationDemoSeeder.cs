@@ -134,5 +134,25 @@ internal sealed class ConsultationDemoSeeder(IPlaceDirectory places, TimeProvide
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+        // 三元社区's team of community builders: 5 for space and landscape, 9 for activities (names fictional).
+        var sanyuan = await places.FindByCodeAsync("510107063001", cancellationToken);
+        if (sanyuan is not null)
+        {
+            var yingzao = await db.Users.Where(u => u.UserName == "yingzao").Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            string[] schools = ["西南交通大学", "四川大学", "西南民族大学", "成都大学"];
+            for (var i = 0; i < 14; i++)
+            {
+                var space = i < 5;
+                var builder = new Builder
+                {
+                    Name = (i == 0 ? "营小造" : _surnames[i] + (space ? "设计" : "活动")), Specialty = space ? BuilderSpecialty.Space : BuilderSpecialty.Activity,
+                    School = schools[i % schools.Length], Background = space ? "景观与空间设计" : "社区活动策划", Local = i % 3 != 0, UserId = i == 0 ? yingzao : null, CreatedAt = now,
+                };
+                db.Add(builder);
+                await db.SaveChangesAsync(cancellationToken);
+                db.Add(new BuilderAssignment { BuilderId = builder.Id, PlaceId = sanyuan.Id, PlacePath = sanyuan.Path, Since = now });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -361,6 +361,11 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         (item.VotesFor, item.VotesAgainst, item.VotesAbstain) = (input.VotesFor, input.VotesAgainst, input.VotesAbstain);
         item.DecidedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (item.Outcome == AgendaOutcome.Adopted)
+        {
+            var body = await db.Set<Body>().AsNoTracking().FirstAsync(b => b.Id == m.BodyId, ct);
+            await Accountability.ResultTracker.TrackAsync(db, body.PlaceId, body.PlacePath, ResultSource.AgendaDecision, item.Id, item.Title + "：" + item.Decision, body.Name, clock.GetUtcNow(), ct);
+        }
         return TypedResults.Ok(new AgendaRow(item.Id, item.Position, item.Title, item.Decision, item.Outcome, item.VotesFor, item.VotesAgainst, item.VotesAbstain));
     }
 

@@ -310,6 +310,10 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
             p.Status = ids.Contains(p.Id) ? FundProjectStatus.Funded : FundProjectStatus.NotFunded;
         }
         await db.SaveChangesAsync(ct);
+        foreach (var p in passed.Where(p => p.Status == FundProjectStatus.Funded))
+        {
+            await Accountability.ResultTracker.TrackAsync(db, f.PlaceId, f.PlacePath, ResultSource.FundProject, p.Id, p.Title, l["{0} residents' committee", f.PlaceName], clock.GetUtcNow(), ct);
+        }
         var funded = passed.Where(p => p.Status == FundProjectStatus.Funded).Select(p => $"<li>{System.Net.WebUtility.HtmlEncode(p.Title)}：{Yuan(p.BudgetFen)} 元</li>");
         await notices.PublishAsync(f.PlaceId, NoticeBoard.Finance, l["{0} community fund {1}: projects funded", f.PlaceName, f.Year],
             $"<p>{System.Net.WebUtility.HtmlEncode(l["Funded: {0} yuan of {1} yuan.", Yuan(total), Yuan(f.AmountFen)])}</p><ul>{string.Concat(funded)}</ul>", ct);

@@ -31,6 +31,25 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_builders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Specialty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    School = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Background = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Local = table.Column<bool>(type: "boolean", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_funds",
                 columns: table => new
                 {
@@ -124,6 +143,28 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_results",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceId = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_results", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_topics",
                 columns: table => new
                 {
@@ -198,6 +239,52 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         name: "FK_consultation_meetings_consultation_bodies_BodyId",
                         column: x => x.BodyId,
                         principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_advice",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BuilderId = table.Column<long>(type: "bigint", nullable: false),
+                    TopicId = table.Column<long>(type: "bigint", nullable: true),
+                    FundProjectId = table.Column<long>(type: "bigint", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ResourceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_advice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_advice_consultation_builders_BuilderId",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BuilderId = table.Column<long>(type: "bigint", nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_assignments_consultation_builders_Buil~",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -345,6 +432,29 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         name: "FK_consultation_poll_participations_consultation_polls_PollId",
                         column: x => x.PollId,
                         principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_result_updates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResultId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_result_updates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_result_updates_consultation_results_ResultId",
+                        column: x => x.ResultId,
+                        principalTable: "consultation_results",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -530,6 +640,37 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_BuilderId",
+                table: "consultation_builder_advice",
+                column: "BuilderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_FundProjectId",
+                table: "consultation_builder_advice",
+                column: "FundProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_TopicId",
+                table: "consultation_builder_advice",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_BuilderId_PlaceId",
+                table: "consultation_builder_assignments",
+                columns: new[] { "BuilderId", "PlaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_PlacePath",
+                table: "consultation_builder_assignments",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builders_UserId",
+                table: "consultation_builders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_fund_projects_FundId",
                 table: "consultation_fund_projects",
                 column: "FundId");
@@ -601,6 +742,22 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 columns: new[] { "PlacePath", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_result_updates_ResultId",
+                table: "consultation_result_updates",
+                column: "ResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_PlacePath",
+                table: "consultation_results",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_Source_SourceId",
+                table: "consultation_results",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_speakers_MeetingId_RequestedAt",
                 table: "consultation_speakers",
                 columns: new[] { "MeetingId", "RequestedAt" });
@@ -654,6 +811,12 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_attendance");
 
             migrationBuilder.DropTable(
+                name: "consultation_builder_advice");
+
+            migrationBuilder.DropTable(
+                name: "consultation_builder_assignments");
+
+            migrationBuilder.DropTable(
                 name: "consultation_fund_projects");
 
             migrationBuilder.DropTable(
@@ -667,6 +830,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_poll_participations");
+
+            migrationBuilder.DropTable(
+                name: "consultation_result_updates");
 
             migrationBuilder.DropTable(
                 name: "consultation_speakers");
@@ -684,6 +850,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
+                name: "consultation_builders");
+
+            migrationBuilder.DropTable(
                 name: "consultation_funds");
 
             migrationBuilder.DropTable(
@@ -691,6 +860,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_polls");
+
+            migrationBuilder.DropTable(
+                name: "consultation_results");
 
             migrationBuilder.DropTable(
                 name: "consultation_body_members");

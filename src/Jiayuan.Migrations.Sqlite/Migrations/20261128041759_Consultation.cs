@@ -29,6 +29,25 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_builders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Specialty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    School = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Background = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Local = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_funds",
                 columns: table => new
                 {
@@ -122,6 +141,28 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_results",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_results", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_topics",
                 columns: table => new
                 {
@@ -196,6 +237,52 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         name: "FK_consultation_meetings_consultation_bodies_BodyId",
                         column: x => x.BodyId,
                         principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_advice",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuilderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FundProjectId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ResourceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_advice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_advice_consultation_builders_BuilderId",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuilderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_assignments_consultation_builders_BuilderId",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -343,6 +430,29 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         name: "FK_consultation_poll_participations_consultation_polls_PollId",
                         column: x => x.PollId,
                         principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_result_updates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResultId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_result_updates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_result_updates_consultation_results_ResultId",
+                        column: x => x.ResultId,
+                        principalTable: "consultation_results",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -528,6 +638,37 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_BuilderId",
+                table: "consultation_builder_advice",
+                column: "BuilderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_FundProjectId",
+                table: "consultation_builder_advice",
+                column: "FundProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_TopicId",
+                table: "consultation_builder_advice",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_BuilderId_PlaceId",
+                table: "consultation_builder_assignments",
+                columns: new[] { "BuilderId", "PlaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_PlacePath",
+                table: "consultation_builder_assignments",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builders_UserId",
+                table: "consultation_builders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_fund_projects_FundId",
                 table: "consultation_fund_projects",
                 column: "FundId");
@@ -599,6 +740,22 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 columns: new[] { "PlacePath", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_result_updates_ResultId",
+                table: "consultation_result_updates",
+                column: "ResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_PlacePath",
+                table: "consultation_results",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_Source_SourceId",
+                table: "consultation_results",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_speakers_MeetingId_RequestedAt",
                 table: "consultation_speakers",
                 columns: new[] { "MeetingId", "RequestedAt" });
@@ -652,6 +809,12 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 name: "consultation_attendance");
 
             migrationBuilder.DropTable(
+                name: "consultation_builder_advice");
+
+            migrationBuilder.DropTable(
+                name: "consultation_builder_assignments");
+
+            migrationBuilder.DropTable(
                 name: "consultation_fund_projects");
 
             migrationBuilder.DropTable(
@@ -665,6 +828,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_poll_participations");
+
+            migrationBuilder.DropTable(
+                name: "consultation_result_updates");
 
             migrationBuilder.DropTable(
                 name: "consultation_speakers");
@@ -682,6 +848,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 name: "consultation_units");
 
             migrationBuilder.DropTable(
+                name: "consultation_builders");
+
+            migrationBuilder.DropTable(
                 name: "consultation_funds");
 
             migrationBuilder.DropTable(
@@ -689,6 +858,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_polls");
+
+            migrationBuilder.DropTable(
+                name: "consultation_results");
 
             migrationBuilder.DropTable(
                 name: "consultation_body_members");
