@@ -64,3 +64,22 @@ public class BuilderAndResultTests(JiayuanApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsJsonAsync($"/api/v1/consultation/results/{id}/updates", new { status = "Done", progress = 100, note = "x" })).StatusCode);
     }
 }
+
+public class ConsultationPageTests(JiayuanApp app)
+{
+    [Fact]
+    public async Task Pages_Render_InChinese()
+    {
+        var client = app.Anonymous();
+        Assert.Contains("新园社区居民议事会", await client.GetStringAsync("/consultation"), StringComparison.Ordinal);
+        Assert.Contains("老年人智能手机课堂", await client.GetStringAsync("/funds/1"), StringComparison.Ordinal);
+        Assert.Contains("项目征集", await client.GetStringAsync("/funds/1"), StringComparison.Ordinal);
+        Assert.Contains("从决定到落实", await client.GetStringAsync($"/results?scope={Known.Xinyuan}"), StringComparison.Ordinal);
+        Assert.Contains("发展治理大家谈（第12期）", await client.GetStringAsync("/bodies/1"), StringComparison.Ordinal);
+        var meeting = await client.GetStringAsync("/meetings/1");
+        Assert.Contains("口袋公园改造方案", meeting, StringComparison.Ordinal);
+        Assert.DoesNotContain("202612", meeting, StringComparison.Ordinal); // the check-in code is for staff only
+        Assert.Contains("202612", await (await app.LoginAsync(Known.XinyuanWorker)).GetStringAsync("/meetings/1"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/funds/999999")).StatusCode);
+    }
+}
