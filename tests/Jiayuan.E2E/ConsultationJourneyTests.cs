@@ -111,4 +111,40 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "直播" })).ToBeVisibleAsync();
         await Expect(page.Locator("#check-in-code")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Staff_RecordMeeting_Quorum_Decision_MinutesPublished()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新园社区居民议事会" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "发展治理大家谈（第12期）" }).ClickAsync();
+        await Expect(page.Locator("#check-in-code")).ToHaveTextAsync("202612");
+
+        // Without a quorum the decision is refused with the figures.
+        await page.GetByLabel("决议").FillAsync("采用方案二：增设休闲座椅和遮阳棚");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录决议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("未达到法定人数");
+
+        foreach (var index in new[] { 0, 1, 2 })
+        {
+            await page.GetByLabel("为成员签到").SelectOptionAsync(new SelectOptionValue { Index = index });
+            await page.Locator("#staff-check-in").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("签到成功");
+        }
+        await Expect(page.Locator("#quorum")).ToContainTextAsync("现到会 3 名");
+        await page.GetByLabel("决议").FillAsync("采用方案二：增设休闲座椅和遮阳棚");
+        await page.GetByLabel("赞成").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录决议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("决议已记录");
+
+        await page.GetByLabel("会议记录", new() { Exact = true }).FillAsync("<p>会议同意<b>增设休闲座椅</b></p><script>alert(1)</script>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布会议纪要" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("会议纪要已在居务公开栏发布");
+        await BrowserFixture.ShotAsync(page, "44-meeting-recorded");
+        await page.GetByRole(AriaRole.Link, new() { Name = "已在公示栏发布" }).ClickAsync();
+        await Expect(page.Locator("article")).ToContainTextAsync("增设休闲座椅");
+        Assert.DoesNotContain("<script", await page.Locator("article").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }
