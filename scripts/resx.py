@@ -310,6 +310,7 @@ ZH = {
 "Publish the minutes": "发布会议纪要",
 "Decision recorded.": "决议已记录。",
 "Minutes published on the 居务公开 board.": "会议纪要已在居务公开栏发布。",
+"New comments on your topic “{0}”": "您的议题“{0}”有新评论",
 # --- end Consultation ---
 "The gender does not match the ID number.": "性别与身份证号不符。",
 "The working committee covers the subdistrict.": "党工委覆盖整个街道。",

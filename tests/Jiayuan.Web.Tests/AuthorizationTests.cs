@@ -148,6 +148,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/consultation/builders/{id:long}/assignments", i => "/api/v1/consultation/builders/1/assignments", i => Json($$"""{"placeId":{{i.Xinyuan}}}"""), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/builders/{id:long}/advice", _ => "/api/v1/consultation/builders/1/advice", _ => Json("{\"topicId\":1,\"text\":\"越权\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/results/{id:long}/updates", _ => "/api/v1/consultation/results/999999/updates", _ => Json("{\"status\":\"Done\",\"progress\":100,\"note\":\"越权\"}"), Access.XinyuanManager),
+        new("GET", "/api/v1/consultation/notifications", _ => "/api/v1/consultation/notifications", null, Access.SignedIn),
+        new("PUT", "/api/v1/consultation/notifications/preference", _ => "/api/v1/consultation/notifications/preference", _ => Json("{\"daily\":true}"), Access.SignedIn),
         // Staff of 新园 (demo fund 1 is 新园社区's); the allowed cases, which depend on the fund's phase dates, are tested in Jiayuan.Consultation.Tests.
         new("POST", "/api/v1/consultation/funds", _ => "/api/v1/consultation/funds", i => Json($$"""{"placeId":{{i.Xinyuan}},"amount":"1.00"}"""), Access.XinyuanManager),
         new("POST", "/api/v1/consultation/funds/{id:long}/slate", _ => "/api/v1/consultation/funds/1/slate", _ => Json("{\"projectIds\":[1]}"), Access.XinyuanManager),

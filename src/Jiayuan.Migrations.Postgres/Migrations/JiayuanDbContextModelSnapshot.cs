@@ -475,6 +475,35 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("consultation_fund_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("consultation_inbox", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.Meeting", b =>
                 {
                     b.Property<long>("Id")
@@ -526,6 +555,28 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("BodyId", "StartsAt");
 
                     b.ToTable("consultation_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.NotificationPreference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Daily")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Consultation.Domain.OwnerBallot", b =>
@@ -625,6 +676,44 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("CourtyardPath", "ClosesAt");
 
                     b.ToTable("consultation_owners_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "UserId");
+
+                    b.ToTable("consultation_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Consultation.Domain.Poll", b =>

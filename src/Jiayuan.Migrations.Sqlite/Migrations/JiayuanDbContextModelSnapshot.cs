@@ -448,6 +448,33 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("consultation_fund_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("consultation_inbox", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Consultation.Domain.Meeting", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +524,26 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId", "StartsAt");
 
                     b.ToTable("consultation_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.NotificationPreference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Daily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("consultation_notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Consultation.Domain.OwnerBallot", b =>
@@ -592,6 +639,42 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("CourtyardPath", "ClosesAt");
 
                     b.ToTable("consultation_owners_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Consultation.Domain.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "UserId");
+
+                    b.ToTable("consultation_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Consultation.Domain.Poll", b =>

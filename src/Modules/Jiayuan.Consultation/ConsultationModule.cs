@@ -3,6 +3,7 @@ using Jiayuan.Consultation.Features.Bodies;
 using Jiayuan.Consultation.Features.Builders;
 using Jiayuan.Consultation.Features.Accountability;
 using Jiayuan.Consultation.Features.Fund;
+using Jiayuan.Consultation.Features.Notifications;
 using Jiayuan.Consultation.Features.Home;
 using Jiayuan.Consultation.Features.OwnersDecisions;
 using Jiayuan.Consultation.Features.Polls;
@@ -30,6 +31,7 @@ public static class ConsultationModule
         services.AddScoped<FundService>();
         services.AddScoped<BuilderService>();
         services.AddScoped<ResultService>();
+        services.AddHostedService<DigestService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
@@ -37,5 +39,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund().MapBuilders().MapResults();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund().MapBuilders().MapResults().MapNotifications();
 }

@@ -251,6 +251,11 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
         var comment = new TopicComment { TopicId = id, AuthorId = uid, AuthorName = user.FindFirst("jy:name")?.Value ?? user.Identity?.Name ?? "?", Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(comment);
         await db.SaveChangesAsync(ct);
+        var topic = await db.Set<Topic>().AsNoTracking().FirstAsync(t => t.Id == id, ct);
+        if (topic.AuthorId != uid)
+        {
+            await Notifications.Notifier.NotifyAsync(db, topic.AuthorId, $"topic:{id}:comments", l["New comments on your topic “{0}”", topic.Title], $"/topics/{id}", comment.CreatedAt, ct);
+        }
         return TypedResults.Created($"/api/v1/consultation/topics/{id}", new CommentRow(comment.Id, Masking.Name(comment.AuthorName), comment.Text, comment.CreatedAt));
     }
 

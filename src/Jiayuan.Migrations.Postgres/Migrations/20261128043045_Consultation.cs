@@ -74,6 +74,54 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    IsDigest = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notification_preferences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Daily = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notification_preferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Url = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_owners",
                 columns: table => new
                 {
@@ -682,9 +730,25 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_inbox_UserId_CreatedAt",
+                table: "consultation_inbox",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_meetings_BodyId_StartsAt",
                 table: "consultation_meetings",
                 columns: new[] { "BodyId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notification_preferences_UserId",
+                table: "consultation_notification_preferences",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notifications_MessageId_UserId",
+                table: "consultation_notifications",
+                columns: new[] { "MessageId", "UserId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
@@ -818,6 +882,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_fund_projects");
+
+            migrationBuilder.DropTable(
+                name: "consultation_inbox");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notification_preferences");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notifications");
 
             migrationBuilder.DropTable(
                 name: "consultation_owner_ballots");

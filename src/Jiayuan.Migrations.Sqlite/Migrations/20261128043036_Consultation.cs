@@ -72,6 +72,54 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notification_preferences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Daily = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notification_preferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_owners",
                 columns: table => new
                 {
@@ -680,9 +728,25 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_inbox_UserId_CreatedAt",
+                table: "consultation_inbox",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_meetings_BodyId_StartsAt",
                 table: "consultation_meetings",
                 columns: new[] { "BodyId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notification_preferences_UserId",
+                table: "consultation_notification_preferences",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notifications_MessageId_UserId",
+                table: "consultation_notifications",
+                columns: new[] { "MessageId", "UserId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
@@ -816,6 +880,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_fund_projects");
+
+            migrationBuilder.DropTable(
+                name: "consultation_inbox");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notification_preferences");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notifications");
 
             migrationBuilder.DropTable(
                 name: "consultation_owner_ballots");
