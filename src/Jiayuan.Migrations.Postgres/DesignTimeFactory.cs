@@ -1,4 +1,5 @@
 using Jiayuan.Alerts;
+using Jiayuan.Consultation;
 using Jiayuan.Core.Data;
 using Jiayuan.Demands;
 using Jiayuan.Notices;
@@ -15,7 +16,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JiayuanDbC
 {
     public JiayuanDbContext CreateDbContext(string[] args)
     {
-        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddDemands().AddAlerts();
+        new ServiceCollection().AddPlaces().AddNotices().AddParty().AddDemands().AddAlerts().AddConsultation();
         var options = new DbContextOptionsBuilder<JiayuanDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=design;Username=postgres");
         return new JiayuanDbContext(options.Options);

@@ -1,5 +1,6 @@
 using Jiayuan.Demands;
 using Jiayuan.Alerts;
+using Jiayuan.Consultation;
 using Jiayuan.Core.Hosting;
 using Jiayuan.Core.Http;
 using Jiayuan.Notices;
@@ -26,6 +27,7 @@ builder.Services.AddParty();
 builder.Services.AddDemands(builder.Configuration);
 builder.Services.AddAlerts();
 builder.Services.AddScaleOut(builder.Configuration);
+builder.Services.AddConsultation();
 
 // Host: pages, API documentation, limits, caching, telemetry, demo data.
 builder.Services.AddRazorComponents();
@@ -74,6 +76,7 @@ api.MapDemands();
 app.MapDemandsOpen311();
 api.MapAlerts();
 app.MapAlertsHub();
+api.MapConsultation();
 
 app.MapCultureSwitch();
 app.MapAccountForms();

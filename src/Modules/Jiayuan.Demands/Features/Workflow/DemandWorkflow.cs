@@ -295,7 +295,7 @@ internal sealed class DemandWorkflow(
                 d.RatingComment = input.Comment?.Trim() is { Length: > 0 } c ? c[..Math.Min(c.Length, 500)] : null;
                 var byStaff = !DemandAccess.IsRequester(user, d);
                 Event(d, now, DemandEventKind.Rated, user, byStaff ? l["Follow-up call"] : l["Requester"],
-                    $"{l[DemandRules.Label(satisfaction)]} · {(input.Resolved.Value ? l["Resolved"] : l["Not resolved"])}" + (d.RatingComment is { } rc ? " · " + rc : ""), true);
+                    $"{l[DemandRules.Label(satisfaction)]} · {(input.Resolved.Value ? l["Problem resolved"] : l["Not resolved"])}" + (d.RatingComment is { } rc ? " · " + rc : ""), true);
                 if (satisfaction == Satisfaction.Unsatisfied || !input.Resolved.Value)
                 {
                     d.Status = DemandStatus.Reopened;

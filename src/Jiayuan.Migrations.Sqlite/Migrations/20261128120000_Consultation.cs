@@ -1,0 +1,954 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jiayuan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Consultation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "consultation_bodies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_bodies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Specialty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    School = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Background = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Local = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_funds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposalsUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    HearingAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecisionBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImplementationUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptanceBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    HearingRepresentatives = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_funds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notification_preferences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Daily = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notification_preferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDeveloper = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owners_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CourtyardPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CourtyardName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Matter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owners_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_polls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Electorate = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MaxChoices = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuorumPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LiveResults = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_polls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_results",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_results", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RoutedBodyId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RoutedBodyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Supports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_body_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Chair = table.Column<bool>(type: "INTEGER", nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_body_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_body_members_consultation_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_meetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StreamUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    MinutesHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    MinutesNoticeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_meetings_consultation_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "consultation_bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_advice",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuilderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FundProjectId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ResourceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_advice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_advice_consultation_builders_BuilderId",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_builder_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuilderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_builder_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_builder_assignments_consultation_builders_BuilderId",
+                        column: x => x.BuilderId,
+                        principalTable: "consultation_builders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_fund_projects",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedById = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HearingYes = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_fund_projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_fund_projects_consultation_funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "consultation_funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_units",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourtyardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AreaHundredths = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_units_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_owner_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecisionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PaperNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EnteredById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_owner_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "consultation_owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_owner_ballots_consultation_owners_decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "consultation_owners_decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VoterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_ballots_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_options",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_options", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_options_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_poll_participations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_poll_participations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_poll_participations_consultation_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "consultation_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_result_updates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResultId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_result_updates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_result_updates_consultation_results_ResultId",
+                        column: x => x.ResultId,
+                        principalTable: "consultation_results",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_comments_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_reports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_topic_supports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TopicId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_topic_supports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_topic_supports_consultation_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "consultation_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_agenda_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAbstain = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_agenda_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_agenda_items_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_attendance",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_attendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_attendance_consultation_body_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "consultation_body_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_attendance_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_speakers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpokeAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_speakers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_speakers_consultation_body_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "consultation_body_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consultation_speakers_consultation_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "consultation_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_agenda_items_MeetingId_Position",
+                table: "consultation_agenda_items",
+                columns: new[] { "MeetingId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_attendance_MeetingId_MemberId",
+                table: "consultation_attendance",
+                columns: new[] { "MeetingId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_attendance_MemberId",
+                table: "consultation_attendance",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_bodies_PlacePath",
+                table: "consultation_bodies",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_body_members_BodyId_UserId",
+                table: "consultation_body_members",
+                columns: new[] { "BodyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_BuilderId",
+                table: "consultation_builder_advice",
+                column: "BuilderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_FundProjectId",
+                table: "consultation_builder_advice",
+                column: "FundProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_advice_TopicId",
+                table: "consultation_builder_advice",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_BuilderId_PlaceId",
+                table: "consultation_builder_assignments",
+                columns: new[] { "BuilderId", "PlaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builder_assignments_PlacePath",
+                table: "consultation_builder_assignments",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_builders_UserId",
+                table: "consultation_builders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_fund_projects_FundId",
+                table: "consultation_fund_projects",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_funds_PlaceId_Year",
+                table: "consultation_funds",
+                columns: new[] { "PlaceId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_inbox_UserId_CreatedAt",
+                table: "consultation_inbox",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_meetings_BodyId_StartsAt",
+                table: "consultation_meetings",
+                columns: new[] { "BodyId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notification_preferences_UserId",
+                table: "consultation_notification_preferences",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_notifications_MessageId_UserId",
+                table: "consultation_notifications",
+                columns: new[] { "MessageId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_OwnerId",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_DecisionId_PaperNumber",
+                table: "consultation_owner_ballots",
+                columns: new[] { "DecisionId", "PaperNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owner_ballots_OwnerId",
+                table: "consultation_owner_ballots",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId",
+                table: "consultation_owners",
+                column: "CourtyardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_CourtyardId_UserId",
+                table: "consultation_owners",
+                columns: new[] { "CourtyardId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_owners_decisions_CourtyardPath_ClosesAt",
+                table: "consultation_owners_decisions",
+                columns: new[] { "CourtyardPath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_ballots_PollId",
+                table: "consultation_poll_ballots",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_options_PollId_Position",
+                table: "consultation_poll_options",
+                columns: new[] { "PollId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_poll_participations_PollId_UserId",
+                table: "consultation_poll_participations",
+                columns: new[] { "PollId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_polls_PlacePath_ClosesAt",
+                table: "consultation_polls",
+                columns: new[] { "PlacePath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_result_updates_ResultId",
+                table: "consultation_result_updates",
+                column: "ResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_PlacePath",
+                table: "consultation_results",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_results_Source_SourceId",
+                table: "consultation_results",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_speakers_MeetingId_RequestedAt",
+                table: "consultation_speakers",
+                columns: new[] { "MeetingId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_speakers_MemberId",
+                table: "consultation_speakers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_comments_TopicId_CreatedAt",
+                table: "consultation_topic_comments",
+                columns: new[] { "TopicId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_reports_TopicId_CommentId_UserId",
+                table: "consultation_topic_reports",
+                columns: new[] { "TopicId", "CommentId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topic_supports_TopicId_UserId",
+                table: "consultation_topic_supports",
+                columns: new[] { "TopicId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_topics_PlacePath_Hidden_CreatedAt",
+                table: "consultation_topics",
+                columns: new[] { "PlacePath", "Hidden", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_CourtyardId_Label",
+                table: "consultation_units",
+                columns: new[] { "CourtyardId", "Label" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_units_OwnerId",
+                table: "consultation_units",
+                column: "OwnerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "consultation_agenda_items");
+
+            migrationBuilder.DropTable(
+                name: "consultation_attendance");
+
+            migrationBuilder.DropTable(
+                name: "consultation_builder_advice");
+
+            migrationBuilder.DropTable(
+                name: "consultation_builder_assignments");
+
+            migrationBuilder.DropTable(
+                name: "consultation_fund_projects");
+
+            migrationBuilder.DropTable(
+                name: "consultation_inbox");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notification_preferences");
+
+            migrationBuilder.DropTable(
+                name: "consultation_notifications");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owner_ballots");
+
+            migrationBuilder.DropTable(
+                name: "consultation_poll_ballots");
+
+            migrationBuilder.DropTable(
+                name: "consultation_poll_options");
+
+            migrationBuilder.DropTable(
+                name: "consultation_poll_participations");
+
+            migrationBuilder.DropTable(
+                name: "consultation_result_updates");
+
+            migrationBuilder.DropTable(
+                name: "consultation_speakers");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_comments");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_reports");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topic_supports");
+
+            migrationBuilder.DropTable(
+                name: "consultation_units");
+
+            migrationBuilder.DropTable(
+                name: "consultation_builders");
+
+            migrationBuilder.DropTable(
+                name: "consultation_funds");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners_decisions");
+
+            migrationBuilder.DropTable(
+                name: "consultation_polls");
+
+            migrationBuilder.DropTable(
+                name: "consultation_results");
+
+            migrationBuilder.DropTable(
+                name: "consultation_body_members");
+
+            migrationBuilder.DropTable(
+                name: "consultation_meetings");
+
+            migrationBuilder.DropTable(
+                name: "consultation_topics");
+
+            migrationBuilder.DropTable(
+                name: "consultation_owners");
+
+            migrationBuilder.DropTable(
+                name: "consultation_bodies");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Jiayuan.Consultation.Contracts;
+using Jiayuan.Consultation.Domain;
+using Jiayuan.Core;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Http;
+using Jiayuan.Core.Identity;
+using Jiayuan.Places.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Consultation.Features.Accountability;
+
+public sealed record ResultUpdateInput(ResultStatus? Status, int? Progress, string? Note);
+
+public sealed record TimelineEntry(ResultStatus Status, int Progress, string Note, DateTimeOffset At);
+
+public sealed record ResultRow(long Id, string Title, string Owner, ResultSource Source, long SourceId, ResultStatus Status, int Progress, DateTimeOffset UpdatedAt);
+
+public sealed record ResultDetail(ResultRow Result, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Accountability: every adopted decision and funded project is followed to its result (owner, status, progress, timeline).</summary>
+public static class ResultEndpoints
+{
+    public static RouteGroupBuilder MapResults(this RouteGroupBuilder api)
+    {
+        api.MapGet("/consultation/results", async (string? scope, ResultService s, IPlaceDirectory places, CancellationToken ct) =>
+                await places.ScopeAsync(scope, ct) is { } place ? Results.Ok(await s.ListAsync(place.Path, ct)) : Results.NotFound())
+            .AllowAnonymous().WithName("ListResults").WithSummary("Results under a place: decisions and funded projects with owner, status and progress.");
+        api.MapGet("/consultation/results/{id:long}", async (long id, ResultService s, CancellationToken ct) => await s.DetailAsync(id, ct) is { } r ? Results.Ok(r) : Results.NotFound())
+            .AllowAnonymous().WithName("GetResult").WithSummary("A result with its timeline.");
+        api.MapPost("/consultation/results/{id:long}/updates", async (long id, ResultUpdateInput input, ResultService s, ClaimsPrincipal user, CancellationToken ct) =>
+                await s.UpdateAsync(id, input, user, ct))
+            .RequireAuthorization().WithName("UpdateResult").WithSummary("Staff record progress (status, %, note); each update joins the timeline.");
+        return api;
+    }
+}
+
+/// <summary>Creates the tracked result of a decision or funded project (once).</summary>
+internal static class ResultTracker
+{
+    public static async Task TrackAsync(JiayuanDbContext db, long placeId, string placePath, ResultSource source, long sourceId, string title, string owner, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (await db.Set<TrackedResult>().AnyAsync(r => r.Source == source && r.SourceId == sourceId, ct))
+        {
+            return;
+        }
+        var result = new TrackedResult
+        {
+            PlaceId = placeId, PlacePath = placePath, Source = source, SourceId = sourceId, Title = title.Length > 200 ? title[..200] : title, Owner = owner,
+            Status = ResultStatus.Planned, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(result);
+        await db.SaveChangesAsync(ct);
+        db.Add(new ResultUpdate { ResultId = result.Id, Status = ResultStatus.Planned, Progress = 0, Note = "决定已作出，进入落实。", At = now });
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+internal sealed class ResultService(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    private static ResultRow Row(TrackedResult r) => new(r.Id, r.Title, r.Owner, r.Source, r.SourceId, r.Status, r.Progress, r.UpdatedAt);
+
+    public async Task<List<ResultRow>> ListAsync(string path, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        var rows = await db.Set<TrackedResult>().AsNoTracking()
+            .Where(r => r.PlacePath == path || (string.Compare(r.PlacePath, from) >= 0 && string.Compare(r.PlacePath, to) < 0))
+            .OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.UpdatedAt).Select(Row)];
+    }
+
+    public async Task<ResultDetail?> DetailAsync(long id, CancellationToken ct)
+    {
+        var r = await db.Set<TrackedResult>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return null;
+        }
+        var timeline = await db.Set<ResultUpdate>().AsNoTracking().Where(u => u.ResultId == id).OrderBy(u => u.Id).Select(u => new TimelineEntry(u.Status, u.Progress, u.Note, u.At)).ToListAsync(ct);
+        return new ResultDetail(Row(r), timeline);
+    }
+
+    public async Task<IResult> UpdateAsync(long id, ResultUpdateInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = await db.Set<TrackedResult>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return Results.NotFound();
+        }
+        if (!user.Covers(r.PlacePath, ConsultationAccess.Staff))
+        {
+            return Results.Forbid();
+        }
+        var errors = new FieldErrors(l);
+        if (input.Status is not { } status || !Enum.IsDefined(status))
+        {
+            errors.Add("status", "Choose planned, in progress, done or stalled.");
+        }
+        if (input.Progress is not (>= 0 and <= 100))
+        {
+            errors.Add("progress", "Progress is a percentage from 0 to 100.");
+        }
+        errors.Required("note", input.Note, "Note").MaxLength("note", input.Note, 2000, "Note");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        r.Status = input.Status!.Value;
+        r.Progress = r.Status == ResultStatus.Done ? 100 : input.Progress!.Value;
+        r.UpdatedAt = now;
+        db.Add(new ResultUpdate { ResultId = id, Status = r.Status, Progress = r.Progress, Note = input.Note!.Trim(), At = now });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await DetailAsync(id, ct));
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Jiayuan.Consultation.Contracts;
+using Jiayuan.Consultation.Domain;
+using Jiayuan.Core;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Http;
+using Jiayuan.Core.Identity;
+using Jiayuan.Core.Privacy;
+using Jiayuan.Places.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Jiayuan.Consultation.Features.Builders;
+
+public sealed record BuilderInput(string? Name, BuilderSpecialty? Specialty, string? School, string? Background, bool Local = true, long? UserId = null);
+
+public sealed record AssignmentInput(long? PlaceId);
+
+public sealed record AdviceInput(long? TopicId, long? FundProjectId, string? Text, string? ResourceUrl);
+
+public sealed record BuilderRow(long Id, string Name, BuilderSpecialty Specialty, string? School, string? Background, bool Local);
+
+public sealed record AdviceRow(long Id, string BuilderName, long? TopicId, long? FundProjectId, string Text, string? ResourceUrl, DateTimeOffset CreatedAt);
+
+/// <summary>A community's team of builders, by specialty.</summary>
+public sealed record BuilderTeam(string PlaceName, int Space, int Activity, IReadOnlyList<BuilderRow> Builders);
+
+/// <summary>The registry of community builders (营造师), their teams and their advice (社区智库, 社区资源库).</summary>
+public static class BuilderEndpoints
+{
+    public static RouteGroupBuilder MapBuilders(this RouteGroupBuilder api)
+    {
+        api.MapPost("/consultation/builders", async (BuilderInput input, BuilderService s, ClaimsPrincipal user, CancellationToken ct) => await s.RegisterAsync(input, user, ct))
+            .RequireAuthorization().WithName("RegisterBuilder").WithSummary("Register a community builder (subdistrict administrators).");
+        api.MapGet("/consultation/builders", async (string? scope, BuilderService s, IPlaceDirectory places, CancellationToken ct) =>
+                await places.ScopeAsync(scope, ct) is { } place ? Results.Ok(await s.TeamAsync(place, ct)) : Results.NotFound())
+            .AllowAnonymous().WithName("ListBuilders").WithSummary("The builders assigned under a place, counted by specialty.");
+        api.MapPost("/consultation/builders/{id:long}/assignments", async (long id, AssignmentInput input, BuilderService s, ClaimsPrincipal user, CancellationToken ct) =>
+                await s.AssignAsync(id, input, user, ct))
+            .RequireAuthorization().WithName("AssignBuilder").WithSummary("Put a builder on a community's team.");
+        api.MapPost("/consultation/builders/{id:long}/advice", async (long id, AdviceInput input, BuilderService s, ClaimsPrincipal user, CancellationToken ct) =>
+                await s.AdviseAsync(id, input, user, ct))
+            .RequireAuthorization().WithName("AddBuilderAdvice").WithSummary("A builder records advice on a topic or fund project, with the resource it brings.");
+        api.MapGet("/consultation/advice", async (long? topicId, long? fundProjectId, BuilderService s, CancellationToken ct) => Results.Ok(await s.AdviceAsync(topicId, fundProjectId, ct)))
+            .AllowAnonymous().WithName("ListBuilderAdvice").WithSummary("Builders' advice on a topic or a fund project.");
+        return api;
+    }
+}
+
+internal sealed class BuilderService(JiayuanDbContext db, IPlaceDirectory places, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<IResult> RegisterAsync(BuilderInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var root = await places.RootAsync(ct);
+        if (!user.Covers(root.Path, Role.SubdistrictAdmin))
+        {
+            return Results.Forbid();
+        }
+        var errors = new FieldErrors(l);
+        errors.Required("name", input.Name, "Name").MaxLength("name", input.Name, 100, "Name").MaxLength("school", input.School, 100, "School")
+            .MaxLength("background", input.Background, 500, "Background");
+        if (input.Specialty is not { } specialty || !Enum.IsDefined(specialty))
+        {
+            errors.Add("specialty", "Choose space and landscape, or activities.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var b = new Builder
+        {
+            Name = input.Name!.Trim(), Specialty = input.Specialty!.Value, School = input.School?.Trim(), Background = input.Background?.Trim(), Local = input.Local,
+            UserId = input.UserId, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(b);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/consultation/builders/{b.Id}", Row(b));
+    }
+
+    private static BuilderRow Row(Builder b) => new(b.Id, Masking.Name(b.Name), b.Specialty, b.School, b.Background, b.Local);
+
+    public async Task<BuilderTeam> TeamAsync(PlaceSummary place, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(place.Path);
+        var ids = db.Set<BuilderAssignment>().Where(a => a.PlacePath == place.Path || (string.Compare(a.PlacePath, from) >= 0 && string.Compare(a.PlacePath, to) < 0)).Select(a => a.BuilderId);
+        var builders = await db.Set<Builder>().AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Specialty).ThenBy(b => b.Id).ToListAsync(ct);
+        return new BuilderTeam(place.Name, builders.Count(b => b.Specialty == BuilderSpecialty.Space), builders.Count(b => b.Specialty == BuilderSpecialty.Activity), [.. builders.Select(Row)]);
+    }
+
+    public async Task<IResult> AssignAsync(long id, AssignmentInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await db.Set<Builder>().AnyAsync(b => b.Id == id, ct))
+        {
+            return Results.NotFound();
+        }
+        var place = input.PlaceId is { } pid ? await places.FindAsync(pid, ct) : null;
+        if (place is null || place.Kind != PlaceKind.Community)
+        {
+            return new FieldErrors(l).Add("placeId", "Choose the community the builder serves.").ToProblem();
+        }
+        if (!user.Covers(place.Path, ConsultationAccess.Staff))
+        {
+            return Results.Forbid();
+        }
+        if (await db.Set<BuilderAssignment>().AnyAsync(a => a.BuilderId == id && a.PlaceId == place.Id, ct))
+        {
+            return ConsultationAccess.Problem(409, l["The builder is already on {0}'s team.", place.Name]);
+        }
+        db.Add(new BuilderAssignment { BuilderId = id, PlaceId = place.Id, PlacePath = place.Path, Since = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await TeamAsync(place, ct));
+    }
+
+    public async Task<IResult> AdviseAsync(long id, AdviceInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var builder = await db.Set<Builder>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (builder is null)
+        {
+            return Results.NotFound();
+        }
+        // The builder (their own account) or staff where the builder serves.
+        var paths = await db.Set<BuilderAssignment>().Where(a => a.BuilderId == id).Select(a => a.PlacePath).ToListAsync(ct);
+        if (builder.UserId != user.UserId() && !paths.Any(p => user.Covers(p, ConsultationAccess.Staff)))
+        {
+            return Results.Forbid();
+        }
+        var errors = new FieldErrors(l);
+        errors.Required("text", input.Text, "Advice").MaxLength("text", input.Text, 4000, "Advice");
+        if ((input.TopicId is null) == (input.FundProjectId is null))
+        {
+            errors.Add("topicId", "Give either the topic or the fund project the advice is about.");
+        }
+        else if (input.TopicId is { } t && !await db.Set<Topic>().AnyAsync(x => x.Id == t, ct) || input.FundProjectId is { } f && !await db.Set<FundProject>().AnyAsync(x => x.Id == f, ct))
+        {
+            errors.Add("topicId", "There is no such topic or fund project.");
+        }
+        if (input.ResourceUrl is { Length: > 0 } url && (url.Length > 500 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            errors.Add("resourceUrl", "The resource link must be an http(s) address.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var advice = new BuilderAdvice
+        {
+            BuilderId = id, TopicId = input.TopicId, FundProjectId = input.FundProjectId, Text = input.Text!.Trim(),
+            ResourceUrl = string.IsNullOrWhiteSpace(input.ResourceUrl) ? null : input.ResourceUrl.Trim(), CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(advice);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/consultation/advice?topicId={advice.TopicId}&fundProjectId={advice.FundProjectId}",
+            new AdviceRow(advice.Id, Masking.Name(builder.Name), advice.TopicId, advice.FundProjectId, advice.Text, advice.ResourceUrl, advice.CreatedAt));
+    }
+
+    public async Task<List<AdviceRow>> AdviceAsync(long? topicId, long? fundProjectId, CancellationToken ct)
+    {
+        var rows = await db.Set<BuilderAdvice>().AsNoTracking()
+            .Where(a => (topicId != null && a.TopicId == topicId) || (fundProjectId != null && a.FundProjectId == fundProjectId))
+            .Join(db.Set<Builder>(), a => a.BuilderId, b => b.Id, (a, b) => new { a, b.Name }).OrderBy(x => x.a.Id).Take(200).ToListAsync(ct);
+        return [.. rows.Select(x => new AdviceRow(x.a.Id, Masking.Name(x.Name), x.a.TopicId, x.a.FundProjectId, x.a.Text, x.a.ResourceUrl, x.a.CreatedAt))];
+    }
+}

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Jiayuan.Consultation.Domain;
+using Jiayuan.Core.Data;
+using Jiayuan.Core.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Jiayuan.Consultation.Features.Notifications;
+
+public sealed record PreferenceInput(bool Daily);
+
+public sealed record InboxRow(long Id, bool IsDigest, string Text, DateTimeOffset CreatedAt);
+
+/// <summary>Notifications without floods: immediate, or a daily digest that groups repeats and is never sent empty.</summary>
+public static class NotificationEndpoints
+{
+    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
+    {
+        api.MapGet("/consultation/notifications", async (JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var uid = user.UserId();
+                var rows = await db.Set<InboxMessage>().AsNoTracking().Where(m => m.UserId == uid).OrderByDescending(m => m.Id).Take(50)
+                    .Select(m => new InboxRow(m.Id, m.IsDigest, m.Text, m.CreatedAt)).ToListAsync(ct);
+                var daily = await db.Set<NotificationPreference>().AnyAsync(p => p.UserId == uid && p.Daily, ct);
+                return Results.Ok(new { daily, messages = rows });
+            })
+            .RequireAuthorization().WithName("ListConsultationNotifications").WithSummary("Your consultation inbox and whether you get a daily digest.");
+        api.MapPut("/consultation/notifications/preference", async (PreferenceInput input, JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var uid = user.UserId()!.Value;
+                var pref = await db.Set<NotificationPreference>().FirstOrDefaultAsync(p => p.UserId == uid, ct);
+                if (pref is null)
+                {
+                    db.Add(pref = new NotificationPreference { UserId = uid });
+                }
+                pref.Daily = input.Daily;
+                await db.SaveChangesAsync(ct);
+                return Results.Ok(new { daily = pref.Daily });
+            })
+            .RequireAuthorization().WithName("SetConsultationNotificationPreference").WithSummary("Choose immediate notifications or one daily digest.");
+        return api;
+    }
+}
+
+/// <summary>Queues news for users; immediate users get it in their inbox at once, the others in the daily digest.</summary>
+internal static class Notifier
+{
+    public static async Task NotifyAsync(JiayuanDbContext db, long userId, string key, string text, string? url, DateTimeOffset now, CancellationToken ct)
+    {
+        var daily = await db.Set<NotificationPreference>().AnyAsync(p => p.UserId == userId && p.Daily, ct);
+        var n = new PendingNotification { UserId = userId, Key = key, Text = text, Url = url, CreatedAt = now };
+        db.Add(n);
+        if (!daily)
+        {
+            var message = new InboxMessage { UserId = userId, Text = text, CreatedAt = now };
+            db.Add(message);
+            await db.SaveChangesAsync(ct);
+            n.MessageId = message.Id;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One digest per user with pending news: repeats of a key become one line with a count ("… (×3)"); users without
+    /// news get nothing. Returns the number of digests sent.
+    /// </summary>
+    public static async Task<int> SendDigestsAsync(JiayuanDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var pending = await db.Set<PendingNotification>().Where(n => n.MessageId == null).OrderBy(n => n.Id).ToListAsync(ct);
+        var sent = 0;
+        foreach (var user in pending.GroupBy(n => n.UserId))
+        {
+            var lines = user.GroupBy(n => n.Key).Select(g => g.Count() == 1 ? g.First().Text : $"{g.Last().Text}（×{g.Count()}）").ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+            var message = new InboxMessage { UserId = user.Key, IsDigest = true, Text = string.Join("\n", lines), CreatedAt = now };
+            db.Add(message);
+            await db.SaveChangesAsync(ct);
+            foreach (var n in user)
+            {
+                n.MessageId = message.Id;
+            }
+            await db.SaveChangesAsync(ct);
+            sent++;
+        }
+        return sent;
+    }
+}
+
+/// <summary>Sends the daily digests once a day after 20:00 China time (checked every 10 minutes).</summary>
+internal sealed class DigestService(IServiceScopeFactory scopes, TimeProvider clock) : BackgroundService
+{
+    private DateOnly? _lastDay;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var local = Jiayuan.Core.Text.Dates.ToChina(clock.GetUtcNow());
+            var today = DateOnly.FromDateTime(local.DateTime);
+            if (local.Hour < 20 || _lastDay == today)
+            {
+                continue;
+            }
+            _lastDay = today;
+            await using var scope = scopes.CreateAsyncScope();
+            await Notifier.SendDigestsAsync(scope.ServiceProvider.GetRequiredService<JiayuanDbContext>(), clock.GetUtcNow(), stoppingToken);
+        }
+    }
+}

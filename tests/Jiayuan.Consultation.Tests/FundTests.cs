@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Jiayuan.Core.Identity;
+
+namespace Jiayuan.Consultation.Tests;
+
+/// <summary>The fund's phases move with the clock, so these tests run on an app (and clock) of their own.</summary>
+public sealed class FundAppFixture : JiayuanApp;
+
+public class FundTests(FundAppFixture app) : IClassFixture<FundAppFixture>
+{
+    [Fact]
+    public async Task FiveSteps_NegativeList_HearingRules_60Percent_WithinAmount_Disclosed()
+    {
+        var staff = await app.LoginAsync(Known.XinyuanWorker);
+        var xinyuan = await app.PlaceIdAsync(Known.Xinyuan);
+        var now = app.Clock.GetUtcNow();
+        object Dates(int hearingDays) => new
+        {
+            placeId = xinyuan, year = 2031, amount = "100000.00", proposalsUntil = now.AddDays(2), hearingAt = now.AddDays(hearingDays), decisionBy = now.AddDays(20),
+            implementationUntil = now.AddDays(200), acceptanceBy = now.AddDays(230),
+        };
+        // The hearing is announced at least a week ahead.
+        var early = await staff.PostAsJsonAsync("/api/v1/consultation/funds", Dates(6));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("7", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("hearingAt")[0].GetString(), StringComparison.Ordinal);
+        var created = await staff.PostAsJsonAsync("/api/v1/consultation/funds", Dates(8));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var fund = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = fund.GetProperty("id").GetInt64();
+        Assert.Equal("Proposals", fund.GetProperty("phase").GetString());
+
+        // Residents propose; the negative list refuses private costs, naming the rule.
+        var residentLogin = await app.CreateUserAsync(Role.Resident, Known.Xinyuan);
+        var resident = await app.LoginAsync(residentLogin);
+        var privateCost = await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects", new { title = "代缴物业费", category = "ServingTheMasses", budget = "5000", costType = "PrivateCost" });
+        Assert.Equal(HttpStatusCode.BadRequest, privateCost.StatusCode);
+        Assert.Contains("负面清单", (await privateCost.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("costType")[0].GetString(), StringComparison.Ordinal);
+        var ids = new List<long>();
+        foreach (var (title, budget) in new[] { ("院落绿化", "60000.00"), ("老年食堂", "30000.00"), ("儿童之家", "50000.00") })
+        {
+            var r = await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects", new { title, category = "CourtyardEnvironment", budget, costType = "PublicCommunity" });
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            ids.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        }
+        // Steps out of their phase are refused with the phase named.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/slate", new { projectIds = ids })).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(3)); // proposals closed: the Party organization proposes the slate
+        (staff, resident) = (await app.LoginAsync(Known.XinyuanWorker), await app.LoginAsync(residentLogin)); // tokens expire with the clock
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects",
+            new { title = "迟到", category = "Volunteering", budget = "1", costType = "PublicCommunity" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/slate", new { projectIds = ids })).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(6)); // the hearing
+        staff = await app.LoginAsync(Known.XinyuanWorker);
+        var few = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/hearing", new { representatives = 19, results = ids.Select(p => new { projectId = p, yes = 19, no = 0 }) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, few.StatusCode);
+        Assert.Contains("20", (await few.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // 20 representatives: 12 yes is exactly 60% (kept), 11 is below (dropped), 15 kept.
+        var hearing = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/hearing", new
+        {
+            representatives = 20,
+            results = new[] { new { projectId = ids[0], yes = 12, no = 8 }, new { projectId = ids[1], yes = 11, no = 2 }, new { projectId = ids[2], yes = 15, no = 5 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, hearing.StatusCode);
+        var afterHearing = await hearing.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["PassedHearing", "Dropped", "PassedHearing"], afterHearing.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
+        Assert.Equal("Decision", afterHearing.GetProperty("phase").GetString());
+
+        // The council decides within the amount: 60,000 + 50,000 > 100,000 is refused; a dropped project cannot be funded.
+        var over = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/decision", new { projectIds = new[] { ids[0], ids[2] } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
+        Assert.Contains("110000.00", (await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/decision", new { projectIds = new[] { ids[1] } })).StatusCode);
+        var decided = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/decision", new { projectIds = new[] { ids[0] } });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("60000.00", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("funded").GetString());
+
+        // The funded project is followed to its result.
+        var tracked = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/results?scope={Known.Xinyuan}");
+        Assert.Contains(tracked.EnumerateArray(), r => r.GetProperty("source").GetString() == "FundProject" && r.GetProperty("sourceId").GetInt64() == ids[0]);
+
+        // Each step is disclosed on 财务公开: the announcement, the hearing results, the funded projects.
+        var board = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/notices?placeId={xinyuan}&board=Finance&pageSize=50");
+        var titles = board.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()!).Where(t => t.Contains("2031", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, titles.Count);
+
+        app.Clock.Advance(TimeSpan.FromDays(12));
+        Assert.Equal("Implementation", (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/funds/{id}")).GetProperty("phase").GetString());
+        var fucheng = await app.LoginAsync(Known.FuchengWorker);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/decision", new { projectIds = new[] { ids[0] } })).StatusCode);
+    }
+}

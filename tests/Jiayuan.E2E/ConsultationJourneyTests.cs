@@ -1,0 +1,150 @@
+using Microsoft.Playwright;
+
+namespace Jiayuan.E2E;
+
+/// <summary>Owners' decision (业主表决): an owner votes online, staff enter paper ballots, the tally says which threshold failed.</summary>
+public class ConsultationJourneyTests(BrowserFixture fx)
+{
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task LoginAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task OwnerVotesOnline_StaffEnterPaperBallots_TallyNamesTheFailedThreshold()
+    {
+        // 居小民 owns a flat in 新园社区's first courtyard: from the community page to the decision, and an online vote.
+        var owner = await fx.NewPageAsync(phone: true);
+        await LoginAsync(owner, Known.Resident);
+        await owner.GotoAsync("/c/" + Known.Xinyuan);
+        await owner.GetByRole(AriaRole.Link, new() { Name = "使用专项维修资金更换2栋电梯" }).First.ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "使用专项维修资金更换2栋电梯" })).ToBeVisibleAsync();
+        await Expect(owner.Locator("#verdict")).ToContainTextAsync("参与表决的业主未达到三分之二");
+        await owner.GetByLabel("同意").CheckAsync();
+        await owner.GetByRole(AriaRole.Button, new() { Name = "提交表决票" }).ClickAsync();
+        await Expect(owner.Locator("#ballot-message")).ToContainTextAsync("您的表决票已计入");
+        await Expect(owner.GetByText("您的表决票已计入：同意")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(owner, "40-owner-voted-online");
+        var url = owner.Url;
+
+        // The community worker enters a paper ballot, then the same ballot number again: refused, counted once.
+        var staff = await fx.NewPageAsync();
+        await LoginAsync(staff, Known.XinyuanWorker);
+        await staff.GotoAsync(url);
+        var onlineBefore = await staff.Locator("#tally tbody tr").Nth(1).InnerTextAsync();
+        await staff.GetByLabel("表决票编号").FillAsync("XY01-100");
+        await staff.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await staff.GetByLabel("表决意见").SelectOptionAsync("No");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "录入表决票" }).ClickAsync();
+        await Expect(staff.Locator("#ballot-message")).ToContainTextAsync("纸质表决票 XY01-100 号已计入");
+        Assert.NotEqual(onlineBefore, await staff.Locator("#tally tbody tr").Nth(1).InnerTextAsync());
+
+        await staff.GetByLabel("表决票编号").FillAsync("XY01-100");
+        await staff.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await staff.GetByLabel("表决意见").SelectOptionAsync("Yes");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "录入表决票" }).ClickAsync();
+        await Expect(staff.Locator("#ballot-message")).ToContainTextAsync("不能重复计票");
+
+        // The tally names the failed threshold with its figures: 12 of 22 owners took part, two thirds (15) are required.
+        await Expect(staff.Locator("#reasons")).ToContainTextAsync("参与表决的业主人数未达到：22 名业主中仅 12 名参与，须三分之二以上（15 名）");
+        await BrowserFixture.ShotAsync(staff, "41-staff-paper-ballot-tally");
+    }
+
+    [Fact]
+    public async Task Calculator_ExactlyHalf_IsNotApproved_AndKeepsWhatWasTyped()
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync("/owners-decisions/calculator");
+        await page.GetByLabel("表决事项").SelectOptionAsync("4");
+        await page.GetByLabel("专有部分总面积").FillAsync("300.00");
+        await page.GetByLabel("参与表决面积").FillAsync("200.00");
+        await page.GetByLabel("同意面积").FillAsync("100.00");
+        await page.GetByLabel("业主总人数").FillAsync("3");
+        await page.GetByLabel("参与表决人数").FillAsync("2");
+        await page.GetByLabel("同意人数").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("未通过");
+        await Expect(page.Locator("main")).ToContainTextAsync("同意的专有部分面积未达到：参与表决的 200.00 平方米中仅 100.00 平方米同意，须过半数（至少 100.01 平方米）");
+        await Expect(page.GetByLabel("同意面积")).ToHaveValueAsync("100.00");
+
+        await page.GetByLabel("同意面积").FillAsync("100.001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
+        await Expect(page.Locator("#yesArea-error")).ToContainTextAsync("最多两位小数");
+        await BrowserFixture.ShotAsync(page, "42-calculator");
+    }
+
+    [Fact]
+    public async Task Resident_RaisesTopic_AndSupportsAnother_ThenSeesMeetingPage()
+    {
+        var page = await fx.NewPageAsync(phone: true);
+        await LoginAsync(page, Known.Resident);
+        await page.GotoAsync("/c/" + Known.Xinyuan);
+        await page.GetByRole(AriaRole.Link, new() { Name = "议题", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出议题" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#category-error")).ToContainTextAsync("请选择类别");
+        await page.GetByLabel("标题").FillAsync("晚间院落停车太乱");
+        await page.GetByLabel("类别").SelectOptionAsync("Parking");
+        await page.GetByLabel("正文").FillAsync("建议划定临时停车位并安排志愿者引导。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#topic-message")).ToContainTextAsync("议题已提出");
+        await Expect(page.Locator("#topics")).ToContainTextAsync("晚间院落停车太乱");
+
+        var demo = page.Locator("#topics li", new() { HasText = "小区垃圾分类桶站异味大" });
+        await demo.GetByRole(AriaRole.Button, new() { Name = "支持" }).ClickAsync();
+        await Expect(page.Locator("#topic-message")).ToContainTextAsync("感谢您的支持");
+        await Expect(page.Locator("#topics li", new() { HasText = "小区垃圾分类桶站异味大" })).ToContainTextAsync("1 人支持");
+        await BrowserFixture.ShotAsync(page, "43-topics");
+
+        // The council's meeting (from the consultation page): agenda, quorum and the stream link.
+        await page.GotoAsync("/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新园社区居民议事会" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "发展治理大家谈（第12期）" }).ClickAsync();
+        await Expect(page.Locator("#quorum")).ToContainTextAsync("5 名成员");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "直播" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#check-in-code")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Staff_RecordMeeting_Quorum_Decision_MinutesPublished()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新园社区居民议事会" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "发展治理大家谈（第12期）" }).ClickAsync();
+        await Expect(page.Locator("#check-in-code")).ToHaveTextAsync("202612");
+
+        // Without a quorum the decision is refused with the figures.
+        await page.GetByLabel("决议").FillAsync("采用方案二：增设休闲座椅和遮阳棚");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录决议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("未达到法定人数");
+
+        foreach (var index in new[] { 0, 1, 2 })
+        {
+            await page.GetByLabel("为成员签到").SelectOptionAsync(new SelectOptionValue { Index = index });
+            await page.Locator("#staff-check-in").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("签到成功");
+        }
+        await Expect(page.Locator("#quorum")).ToContainTextAsync("现到会 3 名");
+        await page.GetByLabel("决议").FillAsync("采用方案二：增设休闲座椅和遮阳棚");
+        await page.GetByLabel("赞成").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录决议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("决议已记录");
+
+        await page.GetByLabel("会议记录", new() { Exact = true }).FillAsync("<p>会议同意<b>增设休闲座椅</b></p><script>alert(1)</script>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布会议纪要" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("会议纪要已在居务公开栏发布");
+        await BrowserFixture.ShotAsync(page, "44-meeting-recorded");
+        await page.GetByRole(AriaRole.Link, new() { Name = "已在公示栏发布" }).ClickAsync();
+        await Expect(page.Locator("article")).ToContainTextAsync("增设休闲座椅");
+        Assert.DoesNotContain("<script", await page.Locator("article").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
