@@ -52,7 +52,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
-app.UseSecurityHeaders();
+// The map's tile server (configurable: Maps:TileUrl) may serve images to our pages.
+app.UseSecurityHeaders(MapTiles.Origin(app.Configuration));
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -60,6 +61,7 @@ app.UseOutputCache();
 app.UseAntiforgery();
 app.UseIdempotency();
 
+app.UseClientLibraries();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapOpenApi();

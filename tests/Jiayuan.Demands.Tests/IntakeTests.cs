@@ -79,6 +79,19 @@ public class IntakeTests(JiayuanApp app)
     }
 
     [Fact]
+    public async Task The_Map_Library_Is_Served_And_Its_Tiles_Are_Allowed()
+    {
+        var client = app.Anonymous();
+        var leaflet = await client.GetAsync("/lib/leaflet/leaflet.js");
+        Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+        Assert.Contains("Leaflet", await leaflet.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/echarts/echarts.min.js")).StatusCode);
+        var page = await client.GetAsync("/demands/new");
+        Assert.Contains("img-src 'self' data: blob: https://tile.openstreetmap.org;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("id=\"map-picker\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_Edited_Year_Replaces_The_Shipped_Table()
     {
         var admin = await app.LoginAsync(Known.SubdistrictAdmin);

@@ -29,6 +29,10 @@ public class DemandJourneyTests(BrowserFixture fx)
         var place = resident.GetByLabel("地点");
         var courtyard = await place.Locator("optgroup[label='府城社区'] option").Nth(1).GetAttributeAsync("value");
         await place.SelectOptionAsync(courtyard!);
+        // The map (Leaflet from npm) writes the clicked point into the WGS-84 fields.
+        await resident.Locator("#map-picker.ready").ClickAsync(new() { Position = new() { X = 120, Y = 90 } });
+        await Expect(resident.Locator("#lat")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^30\.\d{6}$"));
+        await Expect(resident.Locator("#long")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^104\.\d{6}$"));
         await resident.Locator("#photo").SetInputFilesAsync(new FilePayload { Name = "car.png", MimeType = "image/png", Buffer = Png });
         await resident.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
 
