@@ -120,7 +120,15 @@ raw_rps=$(printf '%s\n' "${raws[@]}" | median)
 
 if [[ "${DEMANDS}" == "0" ]]; then
   pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", 100*a/b}'; }
-  echo "plaintext ${ceiling} req/s; submissions ${submit_rps}/s (p95 ${submit_p95} ms, non-201 ${submit_non2xx}); raw ${raw_rps} rows/s; ratio $(pct "${submit_rps}" "${raw_rps}") %; 201s ${acknowledged}, rows ${submitted_rows}"
+  report="bench/results/$(date -u +%Y-%m-%d-%H%M)-demands-submit.md"
+  {
+    echo "## Demand submissions (issue #4), $(date -u '+%Y-%m-%d %H:%M') UTC"
+    echo
+    echo "- machine: nproc $(nproc); plaintext ceiling **${ceiling} req/s**; SQLite WAL + synchronous=FULL"
+    echo "- POST /api/v1/demands, 32 clients, median of 3 × 10 s: **${submit_rps}/s**, p95 ${submit_p95} ms, non-201 ${submit_non2xx}"
+    echo "- raw Microsoft.Data.Sqlite loop, 1 row/transaction, same table and pragmas: ${raw_rps} rows/s → submissions = **$(pct "${submit_rps}" "${raw_rps}") %** of it"
+    echo "- 201 responses / rows stored: ${acknowledged} / ${submitted_rows}"
+  } | tee -a "${report}"
   exit 0
 fi
 echo "[demands] generating ${DEMANDS} demands"
