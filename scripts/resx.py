@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Patrol members": "巡逻队员",
 "Point on the map (optional): click where the problem is": "地图标点（可选）：点击问题所在的位置",
 "Map": "地图",
 "Problem resolved": "已解决",

@@ -2038,6 +2038,10 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("CoHandlerPaths")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("CommunityPath")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -1941,6 +1941,10 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoHandlerPaths")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommunityPath")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -54,6 +54,8 @@ internal sealed class PollParticipation
 /// <see cref="Content"/>: option ids ("12" or "12,15", in preference order for ranked choice), "12:4,15:2" for scores,
 /// or a <see cref="ConsentPosition"/> name.
 /// </summary>
+/// <summary>Not audited: the audit log would tie an anonymous ballot to its voter (who took part is recorded in the participation).</summary>
+[Jiayuan.Core.Audit.NotAudited]
 internal sealed class PollBallot
 {
     public long Id { get; set; }

@@ -59,6 +59,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(x => x.HandlerPath).HasMaxLength(400);
         b.Property(x => x.HandlerName).HasMaxLength(100);
         b.Property(x => x.CoHandlerNames).HasMaxLength(500);
+        b.Property(x => x.CoHandlerPaths).HasMaxLength(2000);
         b.Property(x => x.Reply).HasMaxLength(4000);
         b.Property(x => x.ExtensionReason).HasMaxLength(500);
         b.Property(x => x.RatingComment).HasMaxLength(500);

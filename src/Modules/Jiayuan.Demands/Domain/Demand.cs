@@ -70,6 +70,8 @@ internal sealed class Demand
     public string? HandlerPath { get; set; }
     public string? HandlerName { get; set; }
     public string? CoHandlerNames { get; set; }
+    /// <summary>Co-units' paths, separated by '|': they see the demand and add progress notes; the lead unit accepts and replies.</summary>
+    public string? CoHandlerPaths { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -171,6 +171,7 @@ internal sealed class DemandQueries(JiayuanDbContext db, DemandRouter router, Ji
             var (from, to) = TreePath.Descendants(root);
             System.Linq.Expressions.Expression<Func<Demand, bool>> one = handler
                 ? d => d.HandlerPath == root || (string.Compare(d.HandlerPath, from) >= 0 && string.Compare(d.HandlerPath, to) < 0)
+                    || (d.CoHandlerPaths != null && d.CoHandlerPaths.Contains(root))
                 : d => d.CommunityPath == root || (string.Compare(d.CommunityPath, from) >= 0 && string.Compare(d.CommunityPath, to) < 0);
             any = any is null ? one : Or(any, one);
         }

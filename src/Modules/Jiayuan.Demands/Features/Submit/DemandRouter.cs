@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Jiayuan.Demands.Features.Submit;
 
 /// <summary>The unit (lead and co-units) a demand goes to.</summary>
-internal sealed record Route(string HandlerPath, string HandlerName, IReadOnlyList<string> CoHandlerNames, string How);
+internal sealed record Route(string HandlerPath, string HandlerName, IReadOnlyList<string> CoHandlerNames, string How, IReadOnlyList<string>? CoHandlerPaths = null);
 
 /// <summary>
 /// Picks the responsible unit: the most specific routing rule (category × place subtree; a rule for the category beats a
@@ -45,15 +45,15 @@ internal sealed class DemandRouter(IDbContextFactory<JiayuanDbContext> factory, 
                 .OrderByDescending(r => r.PlacePath.Length).ThenByDescending(r => r.CategoryId is not null).FirstOrDefault();
             if (rule is not null && await places.FindByPathAsync(rule.HandlerPath, ct) is { } handler)
             {
-                var co = new List<string>();
+                var co = new List<PlaceSummary>();
                 foreach (var path in (rule.CoHandlerPaths ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (await places.FindByPathAsync(path, ct) is { } coUnit)
                     {
-                        co.Add(coUnit.Name);
+                        co.Add(coUnit);
                     }
                 }
-                return new Route(handler.Path, handler.Name, co, "rule");
+                return new Route(handler.Path, handler.Name, [.. co.Select(c => c.Name)], "rule", [.. co.Select(c => c.Path)]);
             }
         }
         if (category.DefaultHandlerPath is { } defaultPath && await places.FindByPathAsync(defaultPath, ct) is { } byCategory)

@@ -191,6 +191,7 @@ internal sealed class DemandIntake(
             AttributesJson = extras.AttributesJson, MediaUrl = extras.MediaUrl,
             Status = DemandStatus.Dispatched, HandlerPath = route.HandlerPath, HandlerName = route.HandlerName,
             CoHandlerNames = route.CoHandlerNames.Count == 0 ? null : string.Join("、", route.CoHandlerNames),
+            CoHandlerPaths = route.CoHandlerPaths is { Count: > 0 } coPaths ? string.Join('|', coPaths) : null,
             CreatedAt = now, UpdatedAt = now, DispatchedAt = now, AcceptBy = now + DemandRules.AcceptLimit(urgency),
             Month = local.Year * 100 + local.Month, IsRepeat = repeat,
         };
@@ -205,6 +206,10 @@ internal sealed class DemandIntake(
             rows.Add(new DemandPhoto { Demand = demand, Content = photo.Content, ContentType = photo.ContentType });
         }
         rows.AddRange(DemandNotifier.Rows(demand, now, l["Your demand was received and sent to {0}.", route.HandlerName], l["New demand to accept: {0}", Short(description)]));
+        foreach (var coPath in route.CoHandlerPaths ?? [])
+        {
+            rows.Add(new Notification { HandlerPath = coPath, Demand = demand, Text = l["Co-handling with {0}: {1}", route.HandlerName, Short(description)], CreatedAt = now });
+        }
         await committer.CommitAsync(demand, rows, ct);
         (_committed, _category) = (rows, category);
         await changes.ChangedAsync(ct);

@@ -152,6 +152,7 @@ internal sealed class DemandWorkflow(
             d.HandlerPath = target.Path;
             d.HandlerName = target.Name;
             d.CoHandlerNames = null;
+            d.CoHandlerPaths = null;
             d.Status = DemandStatus.Dispatched;
             d.DispatchedAt = now;
             d.AcceptBy = now + DemandRules.AcceptLimit(d.Urgency);
@@ -198,7 +199,7 @@ internal sealed class DemandWorkflow(
     }
 
     public Task<Verdict> ProgressAsync(long id, NoteInput input, ClaimsPrincipal user, CancellationToken ct) =>
-        ActAsync(id, input.Version, user, DemandAction.Progress, d => NotHandler(user, d), (d, now) =>
+        ActAsync(id, input.Version, user, DemandAction.Progress, d => DemandAccess.IsCoHandler(user, d) ? null : NotHandler(user, d), (d, now) =>
         {
             if (string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > 2000)
             {
