@@ -4,6 +4,8 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Only the members of the body vote in this poll.": "只有该议事机构的成员可以在本投票中投票。",
+"Choose a body of this place whose members vote.": "请选择本地点的一个议事机构，由其成员投票。",
 "Patrol members": "巡逻队员",
 "Point on the map (optional): click where the problem is": "地图标点（可选）：点击问题所在的位置",
 "Map": "地图",

@@ -25,6 +25,43 @@ public class PollApiTests(JiayuanApp app)
     }
 
     [Fact]
+    public async Task BodyMembers_Vote_Others_Are_Refused()
+    {
+        var xinyuan = await app.PlaceIdAsync(Known.Xinyuan);
+        var staff = await app.LoginAsync(Known.XinyuanWorker);
+        var body = await (await staff.PostAsJsonAsync("/api/v1/consultation/bodies", new { placeId = xinyuan, kind = "ResidentsCouncil", name = "投票测试议事会" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var bodyId = body.GetProperty("id").GetInt64();
+        var members = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var login = await app.CreateUserAsync(Role.Resident, Known.Xinyuan);
+            members.Add(login);
+            var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == login).Select(u => u.Id).FirstAsync());
+            var added = await staff.PostAsJsonAsync($"/api/v1/consultation/bodies/{bodyId}/members", new { name = "议事员" + i, organization = "居民", userId });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+        var missing = await staff.PostAsJsonAsync("/api/v1/consultation/polls", new
+        {
+            placeId = xinyuan, title = "议事会表决", kind = "Consent", electorate = "BodyMembers", closesAt = app.Clock.GetUtcNow().AddHours(1),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("bodyId", out _));
+        var (id, _) = await CreateAsync(new
+        {
+            placeId = xinyuan, title = "议事会表决：加装电梯方案", kind = "Consent", electorate = "BodyMembers", bodyId, liveResults = true,
+            closesAt = app.Clock.GetUtcNow().AddHours(1),
+        });
+        var member = await app.LoginAsync(members[0]);
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync($"/api/v1/consultation/polls/{id}/votes", new { position = "Agree" })).StatusCode);
+        var outsider = await ResidentAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync($"/api/v1/consultation/polls/{id}/votes", new { position = "Agree" })).StatusCode);
+        var poll = await member.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/polls/{id}");
+        Assert.Equal(3, poll.GetProperty("results").GetProperty("electorate").GetInt32());
+        Assert.Equal(1, poll.GetProperty("results").GetProperty("ballots").GetInt32());
+    }
+
+    [Fact]
     public async Task HiddenResults_UntilClose_ThenCounted()
     {
         var xinyuan = await app.PlaceIdAsync(Known.Xinyuan);

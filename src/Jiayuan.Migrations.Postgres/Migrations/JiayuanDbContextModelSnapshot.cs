@@ -1166,6 +1166,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("BodyId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1105,6 +1105,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 

@@ -41,11 +41,12 @@ public enum PollKind
     RankedChoice,
 }
 
-/// <summary>Who may vote: the residents whose home is under a place, or the owners on a compound's roster.</summary>
+/// <summary>Who may vote: the residents whose home is under a place, the owners on a compound's roster, or a body's members.</summary>
 public enum PollElectorate
 {
     PlaceSubtree,
     CompoundOwners,
+    BodyMembers,
 }
 
 /// <summary>Positions of a consent poll (agree / abstain / disagree / block).</summary>

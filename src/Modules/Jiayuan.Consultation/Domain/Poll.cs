@@ -13,6 +13,8 @@ internal sealed class Poll
     public string? Description { get; set; }
     public PollKind Kind { get; set; }
     public PollElectorate Electorate { get; set; }
+    /// <summary>The body whose members vote (<see cref="PollElectorate.BodyMembers"/>).</summary>
+    public long? BodyId { get; set; }
     /// <summary>Multiple choice: at most this many options (0: any number).</summary>
     public int MaxChoices { get; set; }
     /// <summary>Score polls: each option gets 0..ScoreMax.</summary>

@@ -18,7 +18,7 @@ namespace Jiayuan.Consultation.Features.Polls;
 
 public sealed record PollInput(long? PlaceId, string? Title, string? Description, PollKind? Kind, IReadOnlyList<string>? Options,
     PollElectorate? Electorate = null, int? MaxChoices = null, int? ScoreMax = null, int? QuorumPercent = null, int? RequiredSharePercent = null,
-    bool Anonymous = false, bool LiveResults = false, DateTimeOffset? OpensAt = null, DateTimeOffset? ClosesAt = null);
+    bool Anonymous = false, bool LiveResults = false, DateTimeOffset? OpensAt = null, DateTimeOffset? ClosesAt = null, long? BodyId = null);
 
 /// <summary>A vote: option ids (in preference order for ranked choice), scores by option id, or a consent position.</summary>
 public sealed record VoteInput(IReadOnlyList<long>? Options = null, IReadOnlyDictionary<string, int>? Scores = null, string? Position = null);
@@ -105,6 +105,14 @@ internal sealed class PollService(JiayuanDbContext db, IPlaceDirectory places, T
         {
             errors.Add("electorate", "Owners vote in a compound: choose a courtyard as the place.");
         }
+        else if (electorate == PollElectorate.BodyMembers && place is not null)
+        {
+            var body = input.BodyId is { } bid ? await db.Set<Body>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bid, ct) : null;
+            if (body is null || !Scope.IsWithin(body.PlacePath, place.Path))
+            {
+                errors.Add("bodyId", "Choose a body of this place whose members vote.");
+            }
+        }
         errors.Required("title", input.Title, "Title").MaxLength("title", input.Title, 200, "Title").MaxLength("description", input.Description, 4000, "Description");
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -161,7 +169,7 @@ internal sealed class PollService(JiayuanDbContext db, IPlaceDirectory places, T
         var poll = new Poll
         {
             PlaceId = place.Id, PlacePath = place.Path, PlaceName = place.Name, Title = input.Title!.Trim(), Description = input.Description?.Trim(), Kind = kind,
-            Electorate = electorate, MaxChoices = maxChoices, ScoreMax = scoreMax, QuorumPercent = quorum, RequiredSharePercent = required, Anonymous = input.Anonymous,
+            Electorate = electorate, BodyId = electorate == PollElectorate.BodyMembers ? input.BodyId : null, MaxChoices = maxChoices, ScoreMax = scoreMax, QuorumPercent = quorum, RequiredSharePercent = required, Anonymous = input.Anonymous,
             LiveResults = input.LiveResults, OpensAt = opens, ClosesAt = closes, CreatedById = user.UserId(), CreatedAt = now,
         };
         db.Add(poll);
@@ -230,6 +238,10 @@ internal sealed class PollService(JiayuanDbContext db, IPlaceDirectory places, T
         {
             return await db.Set<CompoundOwner>().CountAsync(o => o.CourtyardId == poll.PlaceId, ct);
         }
+        if (poll.Electorate == PollElectorate.BodyMembers)
+        {
+            return await db.Set<BodyMember>().CountAsync(m => m.BodyId == poll.BodyId, ct);
+        }
         var ids = new List<long> { poll.PlaceId };
         foreach (var kind in Enum.GetValues<PlaceKind>())
         {
@@ -247,6 +259,11 @@ internal sealed class PollService(JiayuanDbContext db, IPlaceDirectory places, T
         {
             return await db.Set<CompoundOwner>().AnyAsync(o => o.CourtyardId == poll.PlaceId && o.UserId == userId, ct)
                 ? (null, name) : (l["Only owners on the roster of {0} vote in this poll.", poll.PlaceName], name);
+        }
+        if (poll.Electorate == PollElectorate.BodyMembers)
+        {
+            return await db.Set<BodyMember>().AnyAsync(m => m.BodyId == poll.BodyId && m.UserId == userId, ct)
+                ? (null, name) : (l["Only the members of the body vote in this poll."], name);
         }
         var home = user?.HomePlaceId is { } h ? await places.FindAsync(h, ct) : null;
         return home is not null && Scope.IsWithin(home.Path, poll.PlacePath)
