@@ -4,6 +4,7 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"A result photo must be an image.": "成果照片须为图片。",
 "Only the members of the body vote in this poll.": "只有该议事机构的成员可以在本投票中投票。",
 "Choose a body of this place whose members vote.": "请选择本地点的一个议事机构，由其成员投票。",
 "Patrol members": "巡逻队员",

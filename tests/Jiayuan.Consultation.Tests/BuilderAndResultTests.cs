@@ -62,6 +62,25 @@ public class BuilderAndResultTests(JiayuanApp app)
         Assert.Equal(2, detail.GetProperty("timeline").GetArrayLength());
         var fucheng = await app.LoginAsync(Known.FuchengWorker);
         Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsJsonAsync($"/api/v1/consultation/results/{id}/updates", new { status = "Done", progress = 100, note = "x" })).StatusCode);
+
+        // Photos of the result: images only, shown with its timeline.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "site.png" } })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync($"/api/v1/consultation/results/{id}/photos", form)).StatusCode);
+        }
+        using (var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 x"u8.ToArray()), "file", "a.pdf" } })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync($"/api/v1/consultation/results/{id}/photos", pdf)).StatusCode);
+        }
+        using (var other = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "x.png" } })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsync($"/api/v1/consultation/results/{id}/photos", other)).StatusCode);
+        }
+        var withPhoto = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/results/{id}");
+        var photoId = withPhoto.GetProperty("photoIds")[0].GetInt64();
+        var image = await app.Anonymous().GetAsync($"/api/v1/consultation/results/{id}/photos/{photoId}");
+        Assert.StartsWith("image/", image.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
     }
 }
 

@@ -112,6 +112,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("PUT", "/api/v1/notices/{id:long}", i => $"/api/v1/notices/{i.XinyuanNotice}", i => Json($$"""{"placeId":{{i.Xinyuan}},"board":"Property","title":"越权修改","bodyHtml":"<p>x</p>"}"""), Access.XinyuanStaff),
         new("POST", "/api/v1/notices/{id:long}/attachments", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments", _ => File(), Access.XinyuanStaff),
         new("GET", "/api/v1/notices/{id:long}/attachments/{attachmentId:long}", i => $"/api/v1/notices/{i.XinyuanNotice}/attachments/1", null, Access.Public),
+        new("POST", "/api/v1/consultation/results/{id:long}/photos", _ => "/api/v1/consultation/results/1/photos", _ => File(), Access.XinyuanManager),
+        new("GET", "/api/v1/consultation/results/{id:long}/photos/{photoId:long}", _ => "/api/v1/consultation/results/1/photos/1", null, Access.Public),
         new("POST", "/api/v1/demands", _ => "/api/v1/demands", null, Access.Public),
         new("POST", "/api/v1/demands/{id:long}/photos", i => $"/api/v1/demands/{i.XinyuanDemand}/photos", _ => File(), Access.XinyuanManager),
         new("GET", "/api/v1/demands/similar", _ => "/api/v1/demands/similar?lat=30.6&long=104.0", null, Access.Public),

@@ -57,6 +57,17 @@ internal sealed class TrackedResultConfiguration : IEntityTypeConfiguration<Trac
     }
 }
 
+internal sealed class ResultPhotoConfiguration : IEntityTypeConfiguration<ResultPhoto>
+{
+    public void Configure(EntityTypeBuilder<ResultPhoto> b)
+    {
+        b.ToTable("consultation_result_photos");
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => x.ResultId);
+        b.HasOne<TrackedResult>().WithMany().HasForeignKey(x => x.ResultId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ResultUpdateConfiguration : IEntityTypeConfiguration<ResultUpdate>
 {
     public void Configure(EntityTypeBuilder<ResultUpdate> b)

@@ -54,6 +54,16 @@ internal sealed class TrackedResult
 }
 
 /// <summary>One step of a result's timeline.</summary>
+/// <summary>A photo of a result (re-encoded, no location data), shown with its timeline.</summary>
+internal sealed class ResultPhoto
+{
+    public long Id { get; set; }
+    public long ResultId { get; set; }
+    public required byte[] Content { get; set; }
+    public required string ContentType { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
 internal sealed class ResultUpdate
 {
     public long Id { get; set; }

@@ -20,7 +20,7 @@ public sealed record TimelineEntry(ResultStatus Status, int Progress, string Not
 
 public sealed record ResultRow(long Id, string Title, string Owner, ResultSource Source, long SourceId, ResultStatus Status, int Progress, DateTimeOffset UpdatedAt);
 
-public sealed record ResultDetail(ResultRow Result, IReadOnlyList<TimelineEntry> Timeline);
+public sealed record ResultDetail(ResultRow Result, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<long> PhotoIds);
 
 /// <summary>Accountability: every adopted decision and funded project is followed to its result (owner, status, progress, timeline).</summary>
 public static class ResultEndpoints
@@ -35,6 +35,13 @@ public static class ResultEndpoints
         api.MapPost("/consultation/results/{id:long}/updates", async (long id, ResultUpdateInput input, ResultService s, ClaimsPrincipal user, CancellationToken ct) =>
                 await s.UpdateAsync(id, input, user, ct))
             .RequireAuthorization().WithName("UpdateResult").WithSummary("Staff record progress (status, %, note); each update joins the timeline.");
+        api.MapPost("/consultation/results/{id:long}/photos", async (long id, IFormFile? file, ResultService s, ClaimsPrincipal user, CancellationToken ct) =>
+                await s.AddPhotoAsync(id, file, user, ct))
+            .RequireAuthorization().DisableAntiforgery().WithName("AddResultPhoto").WithSummary("Staff add a photo of the result (image ≤ 10 MB, location data removed).");
+        api.MapGet("/consultation/results/{id:long}/photos/{photoId:long}", async (long id, long photoId, JiayuanDbContext db, CancellationToken ct) =>
+                await db.Set<ResultPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.ResultId == id, ct) is { } photo
+                    ? Results.File(photo.Content, photo.ContentType) : Results.NotFound())
+            .AllowAnonymous().WithName("GetResultPhoto").WithSummary("A result's photo.");
         return api;
     }
 }
@@ -82,7 +89,30 @@ internal sealed class ResultService(JiayuanDbContext db, TimeProvider clock, ISt
             return null;
         }
         var timeline = await db.Set<ResultUpdate>().AsNoTracking().Where(u => u.ResultId == id).OrderBy(u => u.Id).Select(u => new TimelineEntry(u.Status, u.Progress, u.Note, u.At)).ToListAsync(ct);
-        return new ResultDetail(Row(r), timeline);
+        var photos = await db.Set<ResultPhoto>().AsNoTracking().Where(p => p.ResultId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        return new ResultDetail(Row(r), timeline, photos);
+    }
+
+    public async Task<IResult> AddPhotoAsync(long id, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = await db.Set<TrackedResult>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return Results.NotFound();
+        }
+        if (!user.Covers(r.PlacePath, ConsultationAccess.Staff))
+        {
+            return Results.Forbid();
+        }
+        var (accepted, error) = await Jiayuan.Core.Text.Uploads.ReadAsync(file, ct);
+        if (accepted is null || !accepted.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            return new FieldErrors(l).Add("file", error ?? "A result photo must be an image.").ToProblem();
+        }
+        var photo = new ResultPhoto { ResultId = id, Content = accepted.Content, ContentType = accepted.ContentType, At = clock.GetUtcNow() };
+        db.Add(photo);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/consultation/results/{id}/photos/{photo.Id}", new { photo.Id });
     }
 
     public async Task<IResult> UpdateAsync(long id, ResultUpdateInput input, ClaimsPrincipal user, CancellationToken ct)
