@@ -38,6 +38,9 @@ public class BodyTests(JiayuanApp app)
         var code = meeting.GetProperty("checkInCode").GetString()!;
         var item = meeting.GetProperty("agenda")[0].GetProperty("id").GetInt64();
         Assert.Matches("^[0-9]{6}$", code);
+        // Members with an account are invited.
+        var invited = await (await app.LoginAsync(logins[1])).GetFromJsonAsync<JsonElement>("/api/v1/consultation/notifications");
+        Assert.Contains(invited.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString()!.Contains("停车问题联席会议", StringComparison.Ordinal));
         var anonymous = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/meetings/{id}");
         Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("checkInCode").ValueKind);
         Assert.Equal("https://live.example.cn/1", anonymous.GetProperty("streamUrl").GetString());

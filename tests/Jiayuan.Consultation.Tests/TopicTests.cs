@@ -40,6 +40,9 @@ public class TopicTests(TopicAppFixture app) : IClassFixture<TopicAppFixture>
         var meetingId = detail.GetProperty("topic").GetProperty("meetingId").GetInt64();
         var meeting = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/meetings/{meetingId}");
         Assert.Contains(meeting.GetProperty("agenda").EnumerateArray(), a => a.GetProperty("title").GetString() == "居民议题：增设社区书法班");
+        // The author hears of it (immediate notifications by default).
+        var inbox = await author.GetFromJsonAsync<JsonElement>("/api/v1/consultation/notifications");
+        Assert.Contains(inbox.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString()!.Contains("已列入议事会议程", StringComparison.Ordinal));
 
         var bad = await author.PostAsJsonAsync("/api/v1/consultation/topics", new { placeId = xinyuan, title = "" });
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -219,7 +219,15 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
             db.Add(new AgendaItem { MeetingId = meeting.Id, Position = i + 1, Title = agenda[i] });
         }
         await db.SaveChangesAsync(ct);
-        await Topics.TopicAgenda.PullAsync(db, id, meeting.Id, Topics.TopicAgenda.Threshold(configuration), ct);
+        var now = clock.GetUtcNow();
+        await Topics.TopicAgenda.PullAsync(db, id, meeting.Id, Topics.TopicAgenda.Threshold(configuration), now, ct);
+        // The body's members with an account are invited (at once, or in their daily digest).
+        foreach (var memberId in await db.Set<BodyMember>().Where(x => x.BodyId == id && x.UserId != null).Select(x => x.UserId!.Value).Distinct().ToListAsync(ct))
+        {
+            await Notifications.Notifier.NotifyAsync(db, memberId, $"meeting:{meeting.Id}",
+                $"{body.Name}将于{Jiayuan.Core.Text.Dates.Format(meeting.StartsAt)}召开会议：{meeting.Title}", $"/meetings/{meeting.Id}", now, ct);
+        }
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/consultation/meetings/{meeting.Id}", await MeetingAsync(meeting.Id, user, ct));
     }
 

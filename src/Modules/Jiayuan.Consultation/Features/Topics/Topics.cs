@@ -76,21 +76,21 @@ internal static class TopicAgenda
         var next = meeting.Where(m => m.StartsAt > now).OrderBy(m => m.StartsAt).FirstOrDefault();
         if (next is not null)
         {
-            await AddAsync(db, next.Id, topic, ct);
+            await AddAsync(db, next.Id, topic, now, ct);
         }
     }
 
     /// <summary>A new meeting takes the body's supported topics still waiting for one.</summary>
-    public static async Task PullAsync(JiayuanDbContext db, long bodyId, long meetingId, int threshold, CancellationToken ct)
+    public static async Task PullAsync(JiayuanDbContext db, long bodyId, long meetingId, int threshold, DateTimeOffset now, CancellationToken ct)
     {
         var waiting = await db.Set<Topic>().Where(t => t.RoutedBodyId == bodyId && t.AgendaItemId == null && !t.Hidden && t.Supports >= threshold).OrderBy(t => t.Id).ToListAsync(ct);
         foreach (var topic in waiting)
         {
-            await AddAsync(db, meetingId, topic, ct);
+            await AddAsync(db, meetingId, topic, now, ct);
         }
     }
 
-    private static async Task AddAsync(JiayuanDbContext db, long meetingId, Topic topic, CancellationToken ct)
+    private static async Task AddAsync(JiayuanDbContext db, long meetingId, Topic topic, DateTimeOffset now, CancellationToken ct)
     {
         var position = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).MaxAsync(a => (int?)a.Position, ct) ?? 0;
         var item = new AgendaItem { MeetingId = meetingId, Position = position + 1, Title = "居民议题：" + topic.Title };
@@ -105,6 +105,8 @@ internal static class TopicAgenda
             return;
         }
         topic.AgendaItemId = item.Id;
+        // Tell the one who raised it that their topic will be discussed (at once, or in their daily digest).
+        await Notifications.Notifier.NotifyAsync(db, topic.AuthorId, $"topic:{topic.Id}:agenda", $"您提出的议题“{topic.Title}”已列入议事会议程。", $"/topics/{topic.Id}", now, ct);
     }
 }
 
