@@ -33,7 +33,7 @@ ZH = {
 "Routing rules": "派单规则",
 "Place subtree": "地点范围",
 "Lead unit": "主办单位",
-"Co-units": "协办单位",
+"Co-handling units": "协办单位",
 "Holidays and make-up working days {0}": "{0} 年节假日和调休上班日",
 "Edit a year with PUT /api/v1/demands/calendar/{year}; the shipped table applies until then.": "用 PUT /api/v1/demands/calendar/{year} 修改某年；修改前使用内置日历。",
 "working day": "上班",
