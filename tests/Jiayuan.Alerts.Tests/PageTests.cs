@@ -27,6 +27,46 @@ public class PageTests(AlertsApp app)
     }
 
     [Fact]
+    public async Task Console_HasTheMap_CardsCarryTheirWgs84Point_PlaceOnlyAlertsHaveNone()
+    {
+        var guard = await app.ResponderAsync(Known.Xinyuan, "锦绣物业", areaCodes: Courtyard);
+        var resident = await app.ResidentAsync();
+        var response = await resident.Http.PostAsJsonAsync("/api/v1/alerts",
+            new { kind = AlertKind.Medical, placeId = await app.PlaceIdAsync(Courtyard), latitude = 30.60612, longitude = 104.05331, text = "老人摔倒" }, AlertsApp.Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var withPoint = (await response.Content.ReadFromJsonAsync<AlertView>(AlertsApp.Json))!;
+        var placeOnly = await (await app.ResidentAsync()).RaiseAsync(Courtyard, AlertKind.Theft, "电瓶车被偷");
+
+        var html = await guard.Http.GetStringAsync("/alerts");
+        Assert.Contains("data-alert-map", html);
+        Assert.Contains("/lib/leaflet/leaflet.js", html);
+        Assert.Contains("/lib/leaflet/leaflet.css", html);
+        Assert.Contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"", html);
+        var card = Card(html, withPoint.Id);
+        Assert.Contains("data-kind=\"Medical\"", card);
+        Assert.Contains("data-answered=\"false\"", card);
+        Assert.Contains("data-lat=\"30.60612\"", card);
+        Assert.Contains("data-lng=\"104.05331\"", card);
+        Assert.Contains("data-show-on-map", card);
+        var other = Card(html, placeOnly.Id);
+        Assert.DoesNotContain("data-lat", other);
+        Assert.DoesNotContain("data-show-on-map", other);
+
+        var rows = await guard.Http.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?scope={Known.Xinyuan}&open=true");
+        var row = rows.EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == withPoint.Id);
+        Assert.Equal(30.60612, row.GetProperty("latitude").GetDouble());
+        Assert.Equal(104.05331, row.GetProperty("longitude").GetDouble());
+
+        static string Card(string html, long id)
+        {
+            var start = html.IndexOf($"data-alert-id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0);
+            var next = html.IndexOf("class=\"alert-card", start, StringComparison.Ordinal);
+            return html[start..(next > 0 ? next : html.Length)];
+        }
+    }
+
+    [Fact]
     public async Task Review_ShowsTimeline_ExportsXlsx_StatsMeasureTimeToAck()
     {
         var guard = await app.ResponderAsync(Known.Xinyuan, "锦绣物业", areaCodes: Courtyard);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jiayuan.Core.Identity;
 using Microsoft.Playwright;
 
@@ -59,5 +60,56 @@ public class AlertJourneyTests(BrowserFixture fx)
         await Expect(sos.Locator("[data-coming]")).ToContainTextAsync("新园联防队");
         await BrowserFixture.ShotAsync(consoleA, "alerts-02-console-acknowledged");
         await BrowserFixture.ShotAsync(sos, "alerts-03-sos-who-is-coming");
+    }
+
+    [Fact]
+    public async Task AnAlertWithAPoint_IsAMarkerOnTheConsoleMaps_UntilResolved()
+    {
+        var a = await ResponderAsync("锦绣物业");
+        var b = await ResponderAsync("新园联防队");
+        var consoleB = await ConsoleAsync(b);
+        await Expect(consoleB.Locator("[data-alert-map]")).ToHaveClassAsync(new Regex(@"\bleaflet-container\b"));
+
+        // The raiser's phone gives its location (WGS-84); the SOS page shows the point on a small map.
+        var sos = await fx.NewPageAsync(phone: true);
+        await sos.Context.GrantPermissionsAsync(["geolocation"]);
+        await sos.Context.SetGeolocationAsync(new Geolocation { Latitude = 30.6061f, Longitude = 104.0533f });
+        await sos.GotoAsync("/account/login");
+        await sos.GetByLabel("手机号或用户名").FillAsync(a);
+        await sos.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await sos.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(sos.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
+        await sos.GotoAsync($"/sos?place={Known.Xinyuan}-01");
+        await sos.GetByLabel("急救").CheckAsync();
+        await sos.GetByLabel("警情描述").FillAsync("5栋门口老人摔倒");
+        await sos.GetByRole(AriaRole.Button, new() { Name = "添加我的位置" }).ClickAsync();
+        await Expect(sos.Locator("[data-point]")).ToHaveTextAsync(new Regex(@"^30\.606\d+, 104\.053\d+$"));
+        await Expect(sos.Locator("[data-sos-map].leaflet-container path.sos-marker")).ToHaveCountAsync(1);
+        await sos.GetByRole(AriaRole.Button, new() { Name = "发出求助" }).ClickAsync();
+        await Expect(sos.GetByRole(AriaRole.Status)).ToContainTextAsync("求助已发出");
+
+        // Live: the second responder's console gets a marker for it; "show on the map" opens its popup.
+        var cardB = consoleB.Locator(".alert-card", new() { HasText = "5栋门口老人摔倒" });
+        await Expect(cardB).ToBeVisibleAsync();
+        var id = await cardB.GetAttributeAsync("data-alert-id");
+        var markerB = consoleB.Locator($"[data-alert-map].leaflet-container path.alert-marker[data-marker-for='{id}']");
+        await Expect(markerB).ToHaveCountAsync(1);
+        await cardB.GetByRole(AriaRole.Button, new() { Name = "在地图上查看" }).ClickAsync();
+        await Expect(consoleB.Locator(".leaflet-popup-content")).ToContainTextAsync("5栋门口老人摔倒");
+        await Expect(consoleB.Locator(".leaflet-popup-content")).ToContainTextAsync("暂无人响应");
+        await BrowserFixture.ShotAsync(consoleB, "alerts-04-console-map");
+        await BrowserFixture.ShotAsync(sos, "alerts-05-sos-map");
+
+        // Rendered by the server: a console opened now shows the marker too.
+        var consoleA = await ConsoleAsync(a);
+        var markerA = consoleA.Locator($"[data-alert-map].leaflet-container path.alert-marker[data-marker-for='{id}']");
+        await Expect(markerA).ToHaveCountAsync(1);
+
+        // Resolved: the marker leaves both maps; the card stays in the list, marked resolved.
+        consoleB.Dialog += async (_, dialog) => await dialog.AcceptAsync("已送医");
+        await cardB.GetByRole(AriaRole.Button, new() { Name = "已处置" }).ClickAsync();
+        await Expect(markerB).ToHaveCountAsync(0);
+        await Expect(markerA).ToHaveCountAsync(0);
+        await Expect(cardB).ToHaveClassAsync(new Regex(@"\bresolved\b"));
     }
 }

@@ -94,7 +94,71 @@
   function text(el, s) { el.textContent = s; return el; }
   function h(tag, cls, s) { const el = document.createElement(tag); if (cls) el.className = cls; if (s !== undefined) el.textContent = s; return el; }
 
-  // The alert console: live list of alerts of the watched place, responses, who is coming.
+  // A Leaflet map (served at /lib/leaflet, loaded before this script) in an element carrying the tile source and the start
+  // point as data attributes (Features/Console/MapSettings.cs). Points are WGS-84, as are the configured tiles. Null without Leaflet.
+  function leafletMap(el, zoom) {
+    if (!el || !window.L) return null;
+    const map = L.map(el).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lng)], zoom);
+    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
+    el.classList.add('ready');
+    return map;
+  }
+
+  // The console's map: one circle per open alert that has a point, filled by kind; dashed red edge while nobody has answered,
+  // solid once someone has; removed when the alert is resolved. The popup is read from the alert's card when opened, so it
+  // always shows the card's current kind, place, text and who is coming.
+  const kindColours = { Fire: '#e65100', Fight: '#c62828', Theft: '#6a1b9a', Medical: '#1565c0', MissingPerson: '#00838f',
+    SuspiciousPerson: '#5d4037', Disaster: '#b71c1c', Other: '#546e7a' };
+  function alertMap(el, t, cardOf) {
+    const map = leafletMap(el, 15);
+    if (!map) return null;
+    const markers = new Map();
+    function style(kind, answered) {
+      const colour = kindColours[kind] || kindColours.Other;
+      return { radius: 10, weight: 3, fillColor: colour, fillOpacity: 0.65, color: answered ? '#263238' : '#d50000', dashArray: answered ? null : '4 3' };
+    }
+    function popup(id) {
+      const c = cardOf(id), box = h('div', 'alert-popup');
+      if (!c) return box;
+      box.append(h('strong', null, c.querySelector('.kind')?.textContent || ''), ' ', h('span', null, c.querySelector('.place')?.textContent || ''),
+        h('p', null, c.querySelector('.text')?.textContent || ''));
+      const coming = [...c.querySelectorAll('[data-responders] li')].map((li) => li.textContent);
+      box.append(h('p', 'coming', `${t.coming}: ${coming.length ? '' : t.nobody}`));
+      if (coming.length) { const ul = h('ul'); ul.append(...coming.map((s) => h('li', null, s))); box.append(ul); }
+      return box;
+    }
+    return {
+      // Adds (or moves) the marker of an alert; returns whether it has one.
+      put(id, kind, answered, lat, lng) {
+        if (lat == null || lng == null || isNaN(lat) || isNaN(lng)) return false;
+        let m = markers.get(id);
+        if (m) { m.setLatLng([lat, lng]); m.setStyle(style(kind, answered)); return true; }
+        m = L.circleMarker([lat, lng], { ...style(kind, answered), className: 'alert-marker' }).addTo(map);
+        m.kind = kind;
+        m.getElement()?.setAttribute('data-marker-for', String(id));
+        m.bindPopup(() => popup(id));
+        markers.set(id, m);
+        return true;
+      },
+      answered(id) { const m = markers.get(id); if (m) m.setStyle(style(m.kind, true)); },
+      remove(id) { const m = markers.get(id); if (m) { m.remove(); markers.delete(id); } },
+      refresh(id) { const m = markers.get(id); if (m && m.isPopupOpen()) m.setPopupContent(popup(id)); },
+      focus(id) {
+        const m = markers.get(id);
+        if (!m) return false;
+        map.setView(m.getLatLng(), Math.max(map.getZoom(), 16));
+        m.openPopup();
+        return true;
+      },
+      pan(id) { const m = markers.get(id); if (m) map.panTo(m.getLatLng()); },
+      fit() {
+        if (markers.size === 1) map.setView([...markers.values()][0].getLatLng(), 16);
+        else if (markers.size > 1) map.fitBounds(L.featureGroup([...markers.values()]).getBounds(), { padding: [30, 30], maxZoom: 16 });
+      }
+    };
+  }
+
+  // The alert console: live list of alerts of the watched place, responses, who is coming, and the map.
   function consolePage(root) {
     const t = JSON.parse(root.dataset.labels);
     const list = root.querySelector('[data-alert-list]');
@@ -102,6 +166,13 @@
     const canRespond = root.dataset.responder === 'true';
 
     function card(id) { return list.querySelector(`[data-alert-id="${id}"]`); }
+    const map = alertMap(root.querySelector('[data-alert-map]'), t, card);
+    if (map) {
+      for (const c of list.querySelectorAll('.alert-card[data-lat]')) {
+        if (c.dataset.state !== 'Resolved') map.put(Number(c.dataset.alertId), c.dataset.kind, c.dataset.answered === 'true', parseFloat(c.dataset.lat), parseFloat(c.dataset.lng));
+      }
+      map.fit();
+    }
     function renderResponders(el, responders) {
       const ul = el.querySelector('[data-responders]');
       ul.replaceChildren(...responders.map((r) => h('li', null,
@@ -128,10 +199,19 @@
           el.append(actions);
         }
         el.append(h('a', null, t.timeline)); el.lastChild.href = '/alerts/' + a.id;
+        if (a.latitude != null && a.longitude != null) {
+          el.classList.add('has-point');
+          const show = h('button', 'link', t.showOnMap); show.type = 'button'; show.dataset.showOnMap = '';
+          el.append(' ', show);
+        }
         list.prepend(el);
         list.querySelector('[data-empty]')?.remove();
       }
       renderResponders(el, a.responders || []);
+      if (map) {
+        if (a.state === 'Resolved') map.remove(a.id);
+        else if (map.put(a.id, a.kind, (a.responders || []).length > 0, a.latitude, a.longitude)) { map.pan(a.id); map.refresh(a.id); }
+      }
       setTimeout(() => el.classList.remove('new'), 5000);
     }
     function applyUpdate(u) {
@@ -142,6 +222,10 @@
       const ul = el.querySelector('[data-responders]');
       const li = h('li', null, line); li.dataset.eventId = u.eventId; ul.append(li);
       if (u.state === 'Resolved') { el.classList.add('resolved'); el.querySelectorAll('[data-respond]').forEach((b) => b.disabled = true); }
+      if (map) {
+        if (u.state === 'Resolved') map.remove(u.alertId);
+        else { if (u.type !== 'Escalated') map.answered(u.alertId); map.refresh(u.alertId); }
+      }
     }
     async function respond(id, status) {
       let eta = null, note = null;
@@ -152,7 +236,11 @@
     }
     list.addEventListener('click', (e) => {
       const b = e.target.closest('[data-respond]');
-      if (b) respond(Number(b.closest('[data-alert-id]').dataset.alertId), b.dataset.respond);
+      if (b) { respond(Number(b.closest('[data-alert-id]').dataset.alertId), b.dataset.respond); return; }
+      // Clicking an alert (not one of its buttons or links, except "show on the map") finds it on the map.
+      const c = e.target.closest('.alert-card');
+      if (!c || !map || (e.target.closest('a, button, input') && !e.target.closest('[data-show-on-map]'))) return;
+      if (map.focus(Number(c.dataset.alertId))) root.querySelector('[data-alert-map]').scrollIntoView({ block: 'nearest' });
     });
     const hub = AlertHub(root.dataset.lastEvent, (a) => { addCard(a); beep(); }, applyUpdate, (s, detail) => text(state, t[s] + (detail ? ' ' + detail : '')).dataset.state = s);
     hub.start(root.dataset.watch ? [Number(root.dataset.watch)] : []);
@@ -169,8 +257,22 @@
       navigator.geolocation?.getCurrentPosition((p) => {
         point = { latitude: p.coords.latitude, longitude: p.coords.longitude };
         text(root.querySelector('[data-point]'), `${point.latitude.toFixed(5)}, ${point.longitude.toFixed(5)}`);
+        showPoint([point.latitude, point.longitude]);
       }, () => text(root.querySelector('[data-point]'), t.noLocation));
     });
+    // A small map with the located point (shown once located: Leaflet needs a visible element to size itself).
+    let sosMap = null, sosMarker = null;
+    function showPoint(p) {
+      const el = root.querySelector('[data-sos-map]');
+      if (!el || !window.L) return;
+      el.hidden = false;
+      sosMap = sosMap || leafletMap(el, 17);
+      if (!sosMap) return;
+      sosMap.invalidateSize();
+      sosMap.setView(p, 17);
+      if (sosMarker) sosMarker.setLatLng(p);
+      else sosMarker = L.circleMarker(p, { radius: 9, weight: 3, color: '#c62828', fillColor: '#c62828', fillOpacity: 0.5, className: 'sos-marker' }).addTo(sosMap);
+    }
     const hub = AlertHub(root.dataset.lastEvent, () => { }, (u) => {
       if (!myAlert || u.alertId !== myAlert) return;
       if (u.responderName) coming.append(h('li', null, `${u.responderName}（${u.unit}）${t[u.type] || u.type}${u.etaMinutes != null ? ' · ' + t.eta.replace('{0}', u.etaMinutes) : ''}`));

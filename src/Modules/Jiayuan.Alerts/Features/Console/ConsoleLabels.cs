@@ -19,6 +19,7 @@ internal static class ConsoleLabels
             ["askEta"] = l["Minutes until you arrive?"], ["askNote"] = l["How was it resolved?"],
             ["sent"] = l["Your alert was sent. Responders nearby are told now; who is coming shows below."],
             ["noLocation"] = l["Location not available."],
+            ["coming"] = l["Who is coming"], ["nobody"] = l["Nobody has answered yet."], ["showOnMap"] = l["Show on the map"],
             ["Courtyard"] = l["Courtyard"], ["Community"] = l["Community"], ["Subdistrict"] = l["Subdistrict"],
         };
         foreach (var kind in Enum.GetValues<AlertKind>())

@@ -15,9 +15,9 @@ namespace Jiayuan.Alerts.Features.Read;
 /// <summary>An alert with its whole timeline.</summary>
 public sealed record AlertDetail(AlertView Alert, IReadOnlyList<AlertUpdate> Timeline, IReadOnlyList<string> Photos);
 
-/// <summary>One row of the alert list of a place.</summary>
+/// <summary>One row of the alert list of a place; <see cref="Latitude"/>/<see cref="Longitude"/> the WGS-84 point when the raiser gave one.</summary>
 public sealed record AlertRow(long Id, AlertKind Kind, string PlaceName, string Text, string RaisedBy, DateTimeOffset RaisedAt, AlertState State, int Level,
-    DateTimeOffset? FirstAckAt, DateTimeOffset? FirstOnSceneAt, DateTimeOffset? ResolvedAt);
+    DateTimeOffset? FirstAckAt, DateTimeOffset? FirstOnSceneAt, DateTimeOffset? ResolvedAt, double? Latitude, double? Longitude);
 
 /// <summary>Reading alerts: one with its timeline (raiser, recipients, staff of its place), the list of a scope (staff and responders).</summary>
 public static class ReadAlert
@@ -59,7 +59,8 @@ internal sealed class AlertQueries(IDbContextFactory<JiayuanDbContext> factory)
             q = q.Where(a => a.State == AlertState.Open);
         }
         return await q.OrderByDescending(a => a.Id).Take(take)
-            .Select(a => new AlertRow(a.Id, a.Kind, a.PlaceName, a.Text, a.RaisedByName, a.RaisedAt, a.State, a.Level, a.FirstAckAt, a.FirstOnSceneAt, a.ResolvedAt))
+            .Select(a => new AlertRow(a.Id, a.Kind, a.PlaceName, a.Text, a.RaisedByName, a.RaisedAt, a.State, a.Level, a.FirstAckAt, a.FirstOnSceneAt, a.ResolvedAt,
+                a.Latitude, a.Longitude))
             .ToListAsync(ct);
     }
 }
