@@ -12,7 +12,8 @@
       o.legend = { bottom: 0, type: 'scroll' };
       o.series = [{
         type: 'pie', radius: small ? ['30%', '58%'] : ['35%', '65%'], center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}（{d}%）' },
+        // On a phone the legend names the slices and the labels keep to the figures, so nothing is cut at the edge.
+        label: { formatter: small ? '{c}\n{d}%' : '{b}\n{c}（{d}%）' },
         data: spec.labels.map(function (l, i) { return { name: l, value: spec.series[0].values[i] }; })
       }];
       return o;
