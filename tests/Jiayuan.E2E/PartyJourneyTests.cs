@@ -82,4 +82,26 @@ public class PartyJourneyTests(BrowserFixture fx)
         await Expect(signedIn.Locator("li strong").First).Not.ToContainTextAsync("*");
         await BrowserFixture.ShotAsync(page, "14-pledges-resident");
     }
+
+    [Fact]
+    public async Task StatsPage_DrawsCharts_AndAJointBranchListsItsUnits()
+    {
+        var anonymous = await fx.NewPageAsync(phone: true);
+        await anonymous.GotoAsync("/party?scope=510107063&year=2018");
+        await Expect(anonymous.Locator("dl.party-stats")).ToContainTextAsync("141");
+        // ECharts draws (as SVG) into each chart's div; the figures stay readable as text beside it.
+        var chart = anonymous.Locator("div.chart[data-ready] svg").First;
+        await Expect(chart).ToBeVisibleAsync();
+        Assert.True(await anonymous.Locator("div.chart svg").CountAsync() >= 3);
+        await Expect(anonymous.Locator("figure.chart-figure").First).ToContainTextAsync("党组织类别");
+        await BrowserFixture.ShotAsync(anonymous, "16-party-charts-phone");
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, "jiedao", "/party/orgs?scope=510107063");
+        await page.Locator("table a", new() { HasTextString = "等企业联合支部委员会" }).First.ClickAsync();
+        var units = page.Locator("section.joint-units");
+        await Expect(units.GetByRole(AriaRole.Heading)).ToContainTextAsync("联建单位");
+        await Expect(units.Locator("li").First).ToContainTextAsync("有限公司（演示）");
+        await BrowserFixture.ShotAsync(page, "17-joint-branch-units");
+    }
 }

@@ -62,6 +62,7 @@ public class AuthorizationTests(JiayuanApp app)
         new("DELETE", "/api/v1/admin/users/{id:long}/grants/{grantId:long}", i => $"/api/v1/admin/users/{i.SomeUser}/grants/1", null, Access.Admin),
         new("GET", "/api/v1/admin/outbox", _ => "/api/v1/admin/outbox", null, Access.Admin),
         new("GET", "/api/v1/party/stats", _ => "/api/v1/party/stats?scope=510107063003", null, Access.Public),
+        new("GET", "/api/v1/party/stats/breakdown", _ => "/api/v1/party/stats/breakdown?scope=510107063003", null, Access.Public),
         new("GET", "/api/v1/party/dues", _ => "/api/v1/party/dues?base=5000", null, Access.Public),
         new("GET", "/api/v1/party/organizations", _ => "/api/v1/party/organizations?scope=510107063003", null, Access.XinyuanStaff),
         new("GET", "/api/v1/party/organizations/{id:long}", i => $"/api/v1/party/organizations/{i.XinyuanOrg}", null, Access.XinyuanStaff),

@@ -2772,6 +2772,35 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("party_dues_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PlaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Position");
+
+                    b.ToTable("party_joint_units", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.MeetingAttendance", b =>
                 {
                     b.Property<long>("Id")
@@ -3818,6 +3847,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

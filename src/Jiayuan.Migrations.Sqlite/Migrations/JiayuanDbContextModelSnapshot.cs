@@ -2649,6 +2649,33 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("party_dues_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Position");
+
+                    b.ToTable("party_joint_units", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.MeetingAttendance", b =>
                 {
                     b.Property<long>("Id")
@@ -3669,6 +3696,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

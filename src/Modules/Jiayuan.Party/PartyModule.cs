@@ -27,6 +27,7 @@ public static class PartyModule
     {
         ModelRegistry.Register(typeof(PartyModule).Assembly);
         services.AddSingleton<IPartyStatistics, PartyStatistics>();
+        services.AddSingleton<StatsBreakdownQuery>();
         services.AddScoped<OrgQueries>();
         services.AddScoped<MemberLifecycleHandler>();
         services.AddScoped<MeetingService>();
@@ -46,5 +47,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty();
+        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty();
 }

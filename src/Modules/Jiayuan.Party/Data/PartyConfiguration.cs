@@ -214,3 +214,14 @@ internal sealed class MeetingPhotoConfiguration : IEntityTypeConfiguration<Meeti
         b.HasOne<BranchMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class JointUnitConfiguration : IEntityTypeConfiguration<JointUnit>
+{
+    public void Configure(EntityTypeBuilder<JointUnit> b)
+    {
+        b.ToTable("party_joint_units");
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.HasIndex(x => new { x.OrganizationId, x.Position });
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -42,8 +42,9 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         PlaceSummary Unit(string name) => units.First(u => u.Name == name);
 
         var members = new List<(PartyOrganization Org, int Count)>();
+        var jointUnits = new List<(PartyOrganization Org, IReadOnlyList<string> Units)>();
         PartyOrganization Add(PartyOrganization? parent, string name, OrgKind kind, PlaceSummary place, DateOnly founded, TwoNewKind? twoNew = null,
-            FormationMode mode = FormationMode.Standalone, int memberCount = 0, int coveredUnits = 1)
+            FormationMode mode = FormationMode.Standalone, int memberCount = 0, int coveredUnits = 1, IReadOnlyList<string>? units = null)
         {
             var code = "DZ" + (++_orgSeq).ToString("D4", CultureInfo.InvariantCulture);
             var org = new PartyOrganization
@@ -61,6 +62,10 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             if (memberCount > 0)
             {
                 members.Add((org, memberCount));
+            }
+            if (units is { Count: > 0 })
+            {
+                jointUnits.Add((org, units));
             }
             return org;
         }
@@ -119,7 +124,7 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
                 : $"中共成都{_companies[i % _companies.Length]}{(i % 2 == 0 ? "科技" : "信息")}有限公司{(i / _companies.Length > 0 ? (i / _companies.Length + 1).ToString(CultureInfo.InvariantCulture) : "")}支部委员会（演示）";
             Add(place.Kind == PlaceKind.Park || place.Kind == PlaceKind.OfficeBuilding ? park : committee, name, joint ? OrgKind.JointBranch : OrgKind.Branch, place,
                 founded, TwoNewKind.NonPublicEnterprise, joint ? FormationMode.Joint : affiliated ? FormationMode.Affiliated : FormationMode.Standalone,
-                TwoNewMembers(), joint ? 3 + (i % 3) : 1);
+                TwoNewMembers(), joint ? 3 + (i % 3) : 1, joint ? JointCompanies(i, 3 + (i % 3)) : null);
         }
         Add(committee, "中共成都焕然社服务中心支部委员会", OrgKind.Branch, Unit("成都焕然社服务中心"), new DateOnly(2018, 6, 1), TwoNewKind.SocialOrganization, memberCount: TwoNewMembers());
         for (var i = 0; i < 15; i++)
@@ -129,7 +134,8 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             var place = i % 2 == 0 ? blocks[0] : community;
             Add(communityOrgs.GetValueOrDefault(community.Id, committee), $"中共{community.Name[..2]}{(i % 3 == 0 ? "社工" : i % 3 == 1 ? "志愿" : "文化")}服务社支部委员会（演示）{i + 1}",
                 i % 5 == 4 ? OrgKind.JointBranch : OrgKind.Branch, place, founded, TwoNewKind.SocialOrganization,
-                i % 5 == 4 ? FormationMode.Joint : FormationMode.Standalone, TwoNewMembers(), i % 5 == 4 ? 4 : 1);
+                i % 5 == 4 ? FormationMode.Joint : FormationMode.Standalone, TwoNewMembers(), i % 5 == 4 ? 4 : 1,
+                i % 5 == 4 ? JointServiceUnits(community.Name[..2], i) : null);
         }
 
         // Other organizations (institutions, schools, clinics, retirees): 11, 45 members each.
@@ -152,6 +158,11 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
             Add(committee, name, i == 4 ? OrgKind.GeneralBranch : OrgKind.Branch, root, new DateOnly(2005 + i, 7, 1), memberCount: 45);
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The units each joint branch covers, by name (their number is the organization's CoveredUnits).
+        foreach (var (org, names) in jointUnits)
+        {
+            db.AddRange(names.Select((n, i) => new JointUnit { OrganizationId = org.Id, Name = n, Position = i }));
+        }
 
         var today = Jiayuan.Core.Text.Dates.Today(clock);
         var created = new List<(PartyOrganization Org, PartyMember Member)>();
@@ -177,6 +188,14 @@ internal sealed class PartyDemoSeeder(IPlaceDirectory places, IPersonalDataCiphe
         SeedPointRules(db);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The enterprises of a demo joint branch in 天府新谷: the leading company of its name first, then the next ones of the list.</summary>
+    private static List<string> JointCompanies(int i, int count) =>
+        [.. Enumerable.Range(0, count).Select(k => $"成都{_companies[(i + k) % _companies.Length]}{((i + k) % 2 == 0 ? "科技" : "信息")}有限公司（演示）")];
+
+    /// <summary>The social organizations of a demo joint branch in a community.</summary>
+    private static List<string> JointServiceUnits(string community, int i) =>
+        [.. new[] { "社工服务社", "志愿服务社", "文化服务社", "养老服务中心" }.Select(kind => $"成都{community}{kind}（演示）{i + 1}")];
 
     /// <summary>府城: its two units' organizations reported; half of the serving members living there reported; three posts on the needs list.</summary>
     private static void SeedDualRegistration(JiayuanDbContext db, PlaceSummary fucheng, IReadOnlyList<PlaceSummary> households,

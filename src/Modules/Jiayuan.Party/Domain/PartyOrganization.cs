@@ -18,7 +18,7 @@ internal sealed class PartyOrganization
     public long PlaceId { get; set; }
     public required string PlacePath { get; set; }
     public required string PlaceKind { get; set; }
-    /// <summary>Units a joint branch covers (联合党支部 ≤ 5).</summary>
+    /// <summary>Units a joint branch covers (联合党支部 ≤ 5); their names are <see cref="JointUnit"/> rows.</summary>
     public int CoveredUnits { get; set; } = 1;
     public DateOnly FoundedOn { get; set; }
     public DateOnly? LastElectionOn { get; set; }

@@ -22,7 +22,7 @@ namespace Jiayuan.Party.Features.Manage;
 
 /// <summary>A new organization (or party group) under a parent, covering a place.</summary>
 public sealed record OrganizationInput(long? ParentId, string? Name, OrgKind? Kind, long? PlaceId, TwoNewKind? TwoNew = null, FormationMode FormationMode = FormationMode.Standalone,
-    int CoveredUnits = 1, DateOnly? FoundedOn = null, bool HasCommittee = false);
+    int CoveredUnits = 1, DateOnly? FoundedOn = null, bool HasCommittee = false, IReadOnlyList<string>? Units = null);
 
 /// <summary>The committee of an organization and its last election.</summary>
 public sealed record CommitteeInput(string? Secretary, string? DeputySecretary, string? OrganizationMember, string? PropagandaMember, string? DisciplineMember,
@@ -76,9 +76,20 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         {
             errors.Add("kind", "A party group is formed inside a branch.");
         }
-        if (input.Kind == OrgKind.JointBranch && input.CoveredUnits is < 2 or > OrgRules.MaxJointUnits)
+        // A joint branch names the units it covers (then their number is the count), or gives only the count.
+        var units = (input.Units ?? []).Select(u => u?.Trim()).Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct().ToList();
+        var coveredUnits = units.Count > 0 ? units.Count : input.CoveredUnits;
+        if (input.Kind == OrgKind.JointBranch && coveredUnits is < 2 or > OrgRules.MaxJointUnits)
         {
-            errors.Add("coveredUnits", "A joint branch covers 2 to {0} units.", OrgRules.MaxJointUnits);
+            errors.Add(units.Count > 0 ? "units" : "coveredUnits", "A joint branch covers 2 to {0} units.", OrgRules.MaxJointUnits);
+        }
+        if (units.Count > 0 && input.Kind != OrgKind.JointBranch)
+        {
+            errors.Add("units", "Only a joint branch lists the units it covers.");
+        }
+        if (units.Any(u => u.Length > 120))
+        {
+            errors.Add("units", "A unit's name is at most {0} characters.", 120);
         }
         var today = Dates.Today(clock);
         if (input.FoundedOn > today)
@@ -97,11 +108,16 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         var org = new PartyOrganization
         {
             ParentId = parent.Id, Code = code, Name = input.Name!.Trim(), Kind = input.Kind!.Value, TwoNew = input.TwoNew, FormationMode = input.FormationMode,
-            Path = parent.Path + "/" + code, PlaceId = place.Id, PlacePath = place.Path, PlaceKind = place.Kind.ToString(), CoveredUnits = Math.Max(1, input.CoveredUnits),
+            Path = parent.Path + "/" + code, PlaceId = place.Id, PlacePath = place.Path, PlaceKind = place.Kind.ToString(), CoveredUnits = Math.Max(1, coveredUnits),
             FoundedOn = input.FoundedOn ?? today, HasCommittee = input.HasCommittee, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(org);
         await db.SaveChangesAsync(ct);
+        if (units.Count > 0)
+        {
+            db.AddRange(units.Select((u, i) => new JointUnit { OrganizationId = org.Id, Name = u, Position = i }));
+            await db.SaveChangesAsync(ct);
+        }
         Features.Stats.PartyStatistics.Signal.Invalidate();
         return TypedResults.Created($"/api/v1/party/organizations/{org.Id}", new CreatedId(org.Id));
     }

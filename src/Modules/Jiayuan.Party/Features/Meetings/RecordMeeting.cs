@@ -21,7 +21,9 @@ namespace Jiayuan.Party.Features.Meetings;
 
 public sealed record MeetingInput(MeetingKind? Kind, DateOnly? HeldOn, string? Topic, string? Minutes, IReadOnlyList<long>? AttendeeIds);
 
-public sealed record MeetingRow(long Id, MeetingKind Kind, DateOnly HeldOn, string Topic, string? Minutes, int Attendees, int Members, bool Quorate, int Photos);
+/// <summary>A meeting; <see cref="PhotoLinks"/> (filled when listing) are the URLs of its photos, oldest first.</summary>
+public sealed record MeetingRow(long Id, MeetingKind Kind, DateOnly HeldOn, string Topic, string? Minutes, int Attendees, int Members, bool Quorate, int Photos,
+    IReadOnlyList<PhotoRow>? PhotoLinks = null);
 
 public sealed record PhotoRow(long Id, string FileName, string Url);
 
@@ -139,6 +141,8 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
         return (ToRow(meeting), errors, 201);
     }
 
+    public static string PhotoUrl(long meetingId, long photoId) => $"/api/v1/party/meetings/{meetingId}/photos/{photoId}";
+
     private static MeetingRow ToRow(BranchMeeting m) =>
         new(m.Id, m.Kind, m.HeldOn, m.Topic, m.Minutes, m.Attendees, m.MembersAtTheTime, m.Kind != MeetingKind.GeneralMeeting || MeetingRules.Quorate(m.Attendees, m.MembersAtTheTime), m.PhotoCount);
 
@@ -165,7 +169,7 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
         db.Add(photo);
         meeting.PhotoCount++;
         await db.SaveChangesAsync(ct);
-        return (new PhotoRow(photo.Id, photo.FileName, $"/api/v1/party/meetings/{meetingId}/photos/{photo.Id}"), errors, 201);
+        return (new PhotoRow(photo.Id, photo.FileName, PhotoUrl(meetingId, photo.Id)), errors, 201);
     }
 
     public async Task<MeetingPhoto?> PhotoAsync(long meetingId, long photoId, ClaimsPrincipal user, CancellationToken ct)
@@ -185,7 +189,15 @@ internal sealed class MeetingService(JiayuanDbContext db, TimeProvider clock, IC
         }
         var meetings = await db.Set<BranchMeeting>().AsNoTracking().Where(m => m.OrganizationId == orgId)
             .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id).Take(200).ToListAsync(ct);
-        return [.. meetings.Select(ToRow)];
+        // The photos' ids and names only (not their content), in one query for the whole list (always run: a page's query count stays fixed).
+        var withPhotos = meetings.Where(m => m.PhotoCount > 0).Select(m => m.Id).ToList();
+        var photos = await db.Set<MeetingPhoto>().AsNoTracking().Where(p => withPhotos.Contains(p.MeetingId))
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.MeetingId, p.FileName }).ToListAsync(ct);
+        var byMeeting = photos.ToLookup(p => p.MeetingId);
+        return [.. meetings.Select(m => ToRow(m) with
+        {
+            PhotoLinks = [.. byMeeting[m.Id].Select(p => new PhotoRow(p.Id, p.FileName, PhotoUrl(m.Id, p.Id)))],
+        })];
     }
 
     /// <summary>Last meeting of each required kind for every organization under a place (or one organization): two queries.</summary>

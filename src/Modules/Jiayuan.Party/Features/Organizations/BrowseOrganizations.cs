@@ -19,7 +19,9 @@ public sealed record OrgRow(long Id, long? ParentId, string Code, string Name, O
 public sealed record MemberRow(long Id, string Name, char Gender, MemberStatus Status, DateOnly AdmittedOn, DateOnly ProbationEndsOn, bool ProbationExtended,
     int PartyAge, bool IsTwoNew, string? Phone, string? IdNumber, string? WorkUnit, decimal MonthlyDues);
 
-public sealed record OrgDetail(OrgRow Organization, string Path, string PlacePath, IReadOnlyList<OrgRow> Children, IReadOnlyList<MemberRow> Members);
+/// <summary>One organization; <see cref="Units"/> are the units a joint branch covers, by name (empty for other organizations).</summary>
+public sealed record OrgDetail(OrgRow Organization, string Path, string PlacePath, IReadOnlyList<OrgRow> Children, IReadOnlyList<MemberRow> Members,
+    IReadOnlyList<string> Units);
 
 /// <summary>The organization tree under a place, with rule flags; one organization with its roster (staff in scope only).</summary>
 public static class BrowseOrganizations
@@ -89,8 +91,12 @@ internal sealed class OrgQueries(JiayuanDbContext db, TimeProvider clock, Micros
         var rows = await RowsAsync([org, .. children], ct);
         var today = Today;
         var members = await db.Set<PartyMember>().AsNoTracking().Where(m => m.OrganizationId == id).OrderBy(m => m.Id).ToListAsync(ct);
+        // Only a joint branch lists units (no query for the others).
+        List<string> units = org.Kind == OrgKind.JointBranch
+            ? await db.Set<JointUnit>().AsNoTracking().Where(u => u.OrganizationId == id).OrderBy(u => u.Position).ThenBy(u => u.Id).Select(u => u.Name).ToListAsync(ct)
+            : [];
         return new OrgDetail(rows[0], org.Path, org.PlacePath, rows[1..], [.. members.Select(m => new MemberRow(m.Id, m.RealName, m.Gender, m.Status,
             m.AdmittedOn, m.ProbationEndsOn, m.ProbationExtended, m.PartyAge(today), m.IsTwoNew, m.PhoneMasked, m.IdNumberMasked, m.WorkUnit,
-            Domain.Dues.Monthly(m.DuesBase, m.DuesCategory)))]);
+            Domain.Dues.Monthly(m.DuesBase, m.DuesCategory)))], units);
     }
 }
