@@ -147,4 +147,31 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.Locator("article")).ToContainTextAsync("增设休闲座椅");
         Assert.DoesNotContain("<script", await page.Locator("article").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
     }
+    [Fact]
+    public async Task StaffOpensPollOnWorkbench_ItIsListedOnPolls()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GetByRole(AriaRole.Link, new() { Name = "协商议事工作台" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "协商议事工作台 · 新园社区" })).ToBeVisibleAsync();
+
+        // Missing options: refused beside the field, the title kept.
+        await page.GetByLabel("标题").FillAsync("新园社区健身器材选址");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起投票" }).ClickAsync();
+        await Expect(page.Locator("#create-poll")).ToContainTextAsync("请填写 2 至 20 个选项");
+        await Expect(page.GetByLabel("标题")).ToHaveValueAsync("新园社区健身器材选址");
+
+        await page.GetByLabel("投票类型").SelectOptionAsync("MultipleChoice");
+        await page.GetByLabel("选项（每行一个）").FillAsync("中心花园\n2栋旁空地\n停车场东侧");
+        await page.GetByLabel("最多可选几项（0 = 不限）").FillAsync("2");
+        await page.GetByLabel("匿名投票").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起投票" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新园社区健身器材选址" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "43-staff-opened-poll");
+
+        await page.GotoAsync("/polls");
+        await Expect(page.Locator("#polls")).ToContainTextAsync("新园社区健身器材选址");
+        await page.GotoAsync("/polls?scope=" + Known.Xinyuan);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "新园社区健身器材选址" })).ToBeVisibleAsync();
+    }
 }
