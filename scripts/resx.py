@@ -4,6 +4,23 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Owner roster": "业主名册",
+"{0} owners, {1} units, {2} m² of exclusive area in total.": "共 {0} 名业主、{1} 个专有部分，专有部分总面积 {2} 平方米。",
+"Area (m²)": "面积（平方米）",
+"Developer": "建设单位",
+"Votes online": "可在线表决",
+"Add an owner": "添加业主",
+"Account number (optional, to vote online)": "账号编号（可选，用于在线表决）",
+"The developer (unsold units)": "建设单位（未售出部分）",
+"Add owner": "添加业主",
+"Add a unit": "添加专有部分",
+"Unsold (belongs to the developer)": "未售出（归建设单位）",
+"Add unit": "添加专有部分",
+"Open an owners' decision": "发起业主表决",
+"Voting closes (optional, two weeks later by default)": "表决截止时间（可选，默认两周后）",
+"Open the decision": "发起表决",
+"Owner rosters and owners' decisions": "业主名册与业主表决",
+"No compounds here.": "这里还没有小区。",
 "Consultation workbench": "协商议事工作台",
 "Open a poll": "发起投票",
 "Kind of poll": "投票类型",

@@ -174,4 +174,41 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await page.GotoAsync("/polls?scope=" + Known.Xinyuan);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "新园社区健身器材选址" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task StaffKeepsRosterOnWorkbench_AndOpensOwnersDecision()
+    {
+        // A fresh courtyard of 新园, so the demo roster other tests count stays as it is.
+        using var login = new HttpClient { BaseAddress = fx.App.ServerAddress };
+        var token = await (await login.PostAsJsonAsync("/api/v1/auth/login", new { login = Known.XinyuanWorker, password = JiayuanApp.DemoPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        login.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var created = await login.PostAsJsonAsync("/api/v1/places", new { parentId = await fx.App.PlaceIdAsync(Known.Xinyuan), name = "工作台院落", kind = "Courtyard" });
+        var code = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台院落" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "业主名册 · 工作台院落" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("业主姓名").FillAsync("王大明");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加业主" }).ClickAsync();
+        await page.GetByLabel("房号").FillAsync("1-101");
+        await page.GetByLabel("专有部分面积（平方米）").FillAsync("89.567");
+        await page.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加专有部分" }).ClickAsync();
+        await Expect(page.Locator("#add-unit")).ToContainTextAsync("最多两位小数");
+        await Expect(page.GetByLabel("房号")).ToHaveValueAsync("1-101");
+        await page.GetByLabel("专有部分面积（平方米）").FillAsync("89.56");
+        await page.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加专有部分" }).ClickAsync();
+        await Expect(page.Locator("#roster-totals")).ToContainTextAsync("共 1 名业主、1 个专有部分，专有部分总面积 89.56 平方米");
+
+        await page.GetByLabel("表决事项").SelectOptionAsync("4");
+        await page.Locator("#decision-title").FillAsync("选聘新的物业服务企业");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起表决" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "选聘新的物业服务企业" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "44-staff-roster-decision");
+    }
 }
