@@ -4,6 +4,23 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Member's organization": "所属单位",
+"Meeting place": "会议地点",
+"Bodies and meetings": "议事机构与会议",
+"Name of the body": "机构名称",
+"Kind of body": "机构类型",
+"Place it serves": "服务范围（地点）",
+"Create the body": "设立机构",
+"Public page": "公开页面",
+"Add a member": "添加成员",
+"Member's name": "成员姓名",
+"Account number (optional)": "账号编号（可选）",
+"Add member": "添加成员",
+"Call a meeting": "召集会议",
+"Meeting title": "会议名称",
+"Agenda (one item per line)": "议程（每行一项）",
+"Stream link (optional)": "直播链接（可选）",
+"Call the meeting": "召集会议",
 "Owner roster": "业主名册",
 "{0} owners, {1} units, {2} m² of exclusive area in total.": "共 {0} 名业主、{1} 个专有部分，专有部分总面积 {2} 平方米。",
 "Area (m²)": "面积（平方米）",

@@ -50,4 +50,25 @@ public class StaffWorkbenchTests(JiayuanApp app)
         Assert.Contains("不在您的管辖范围内", await refused.Content.ReadAsStringAsync());
         Assert.DoesNotContain("1-101", await refused.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task BodyPage_OpensForItsStaff_RefusesOtherCommunitiesWithReason()
+    {
+        var staff = await app.LoginAsync(Known.XinyuanWorker);
+        var body = await staff.PostAsJsonAsync("/api/v1/consultation/bodies", new { placeId = await app.PlaceIdAsync(Known.Xinyuan), kind = "ResidentsCouncil", name = "工作台议事会" });
+        Assert.Equal(HttpStatusCode.Created, body.StatusCode);
+        var id = (await body.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var missing = await staff.PostAsJsonAsync($"/api/v1/consultation/bodies/{id}/members", new { name = "成员" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("organization", out _));
+
+        var own = await staff.GetAsync($"/staff/consultation/bodies/{id}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("召集会议", await own.Content.ReadAsStringAsync());
+
+        var fucheng = await app.LoginAsync(Known.FuchengWorker);
+        var refused = await fucheng.GetAsync($"/staff/consultation/bodies/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("不在您的管辖范围内", await refused.Content.ReadAsStringAsync());
+    }
 }

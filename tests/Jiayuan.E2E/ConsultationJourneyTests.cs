@@ -211,4 +211,30 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "选聘新的物业服务企业" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "44-staff-roster-decision");
     }
+
+    [Fact]
+    public async Task StaffCreatesBody_AddsMember_CallsMeeting()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByLabel("机构名称").FillAsync("新园停车议事小组");
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立机构" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新园停车议事小组" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("成员姓名").FillAsync("李红梅");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加成员" }).ClickAsync();
+        await Expect(page.Locator("#organization-error")).ToContainTextAsync("所属单位");
+        await Expect(page.GetByLabel("成员姓名")).ToHaveValueAsync("李红梅");
+        await page.GetByLabel("所属单位").FillAsync("物业公司");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加成员" }).ClickAsync();
+        await Expect(page.Locator("#members")).ToContainTextAsync("物业公司");
+
+        await page.GetByLabel("会议名称").FillAsync("停车位划线协商会");
+        await page.GetByLabel("开始时间").FillAsync("2030-05-01T19:00");
+        await page.GetByLabel("议程（每行一项）").FillAsync("划线方案\n收费标准");
+        await page.GetByRole(AriaRole.Button, new() { Name = "召集会议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "停车位划线协商会" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "45-staff-called-meeting");
+    }
 }
