@@ -4,6 +4,13 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Topic moderation": "议题管理",
+"Select": "选择",
+"Reports": "举报数",
+"Hidden": "已隐藏",
+"Visible": "显示中",
+"Hide selected": "隐藏所选",
+"Restore selected": "恢复所选",
 "Member's organization": "所属单位",
 "Meeting place": "会议地点",
 "Bodies and meetings": "议事机构与会议",

@@ -21,6 +21,9 @@ public class StaffWorkbenchTests(JiayuanApp app)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("不在您的管辖范围内", await refused.Content.ReadAsStringAsync());
 
+        Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.GetAsync($"/staff/consultation/c/{Known.Xinyuan}/topics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await xinyuan.GetAsync($"/staff/consultation/c/{Known.Xinyuan}/topics")).StatusCode);
+
         var resident = await app.LoginAsync(await app.CreateUserAsync(Role.Resident, Known.Xinyuan));
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/staff/consultation")).StatusCode);
     }

@@ -237,4 +237,43 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "停车位划线协商会" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "45-staff-called-meeting");
     }
+
+    [Fact]
+    public async Task StaffHidesTopicsInBulk_AndRestoresOne()
+    {
+        // A resident of 新园 raises two abusive topics through the API.
+        var residentLogin = await fx.App.CreateUserAsync(Jiayuan.Core.Identity.Role.Resident, Known.Xinyuan);
+        using var resident = new HttpClient { BaseAddress = fx.App.ServerAddress };
+        var token = await (await resident.PostAsJsonAsync("/api/v1/auth/login", new { login = residentLogin, password = JiayuanApp.DemoPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        resident.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var xinyuan = await fx.App.PlaceIdAsync(Known.Xinyuan);
+        foreach (var title in new[] { "广告刷屏一号", "广告刷屏二号" })
+        {
+            (await resident.PostAsJsonAsync("/api/v1/consultation/topics", new { placeId = xinyuan, category = "Environment", title, text = "加微信领红包" })).EnsureSuccessStatusCode();
+        }
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "议题管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "隐藏所选" }).ClickAsync();
+        await Expect(page.Locator("#topicIds-error")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏一号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏二号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "隐藏所选" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏一号" })).ToContainTextAsync("已隐藏");
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏二号" })).ToContainTextAsync("已隐藏");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏二号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "恢复所选" }).ClickAsync();
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏二号" })).ToContainTextAsync("显示中");
+        await BrowserFixture.ShotAsync(page, "46-staff-topic-moderation");
+
+        var topics = await resident.GetStringAsync("/api/v1/consultation/topics?scope=" + Known.Xinyuan);
+        Assert.DoesNotContain("广告刷屏一号", topics);
+        Assert.Contains("广告刷屏二号", topics);
+    }
 }
