@@ -4,6 +4,14 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Open the community fund": "设立社区发展治理专项保障资金",
+"Amount (yuan)": "金额（元）",
+"Proposals until": "项目征集截止",
+"Hearing at": "评议会时间",
+"Decision by": "议定截止",
+"Implementation until": "实施截止",
+"Acceptance by": "验收截止",
+"Open the fund": "设立资金",
 "Topic moderation": "议题管理",
 "Select": "选择",
 "Reports": "举报数",

@@ -276,4 +276,29 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         Assert.DoesNotContain("广告刷屏一号", topics);
         Assert.Contains("广告刷屏二号", topics);
     }
+
+    [Fact]
+    public async Task StaffOpensCommunityFund_HearingTooSoonIsRefusedBesideTheField()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        var now = fx.App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        string At(int days) => now.AddDays(days).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("年份").FillAsync("2031");
+        await page.GetByLabel("金额（元）").FillAsync("200000.00");
+        await page.GetByLabel("项目征集截止").FillAsync(At(1));
+        await page.GetByLabel("评议会时间").FillAsync(At(2));
+        await page.GetByLabel("议定截止").FillAsync(At(30));
+        await page.GetByLabel("实施截止").FillAsync(At(200));
+        await page.GetByLabel("验收截止").FillAsync(At(300));
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立资金" }).ClickAsync();
+        await Expect(page.Locator("#hearingAt-error")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("金额（元）")).ToHaveValueAsync("200000.00");
+
+        await page.GetByLabel("评议会时间").FillAsync(At(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立资金" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2031", Exact = false })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "47-staff-opened-fund");
+    }
 }
