@@ -147,4 +147,158 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.Locator("article")).ToContainTextAsync("增设休闲座椅");
         Assert.DoesNotContain("<script", await page.Locator("article").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
     }
+    [Fact]
+    public async Task StaffOpensPollOnWorkbench_ItIsListedOnPolls()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GetByRole(AriaRole.Link, new() { Name = "协商议事工作台" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "协商议事工作台 · 新园社区" })).ToBeVisibleAsync();
+
+        // Missing options: refused beside the field, the title kept.
+        await page.GetByLabel("标题").FillAsync("新园社区健身器材选址");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起投票" }).ClickAsync();
+        await Expect(page.Locator("#create-poll")).ToContainTextAsync("请填写 2 至 20 个选项");
+        await Expect(page.GetByLabel("标题")).ToHaveValueAsync("新园社区健身器材选址");
+
+        await page.GetByLabel("投票类型").SelectOptionAsync("MultipleChoice");
+        await page.GetByLabel("选项（每行一个）").FillAsync("中心花园\n2栋旁空地\n停车场东侧");
+        await page.GetByLabel("最多可选几项（0 = 不限）").FillAsync("2");
+        await page.GetByLabel("匿名投票").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起投票" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新园社区健身器材选址" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "43-staff-opened-poll");
+
+        await page.GotoAsync("/polls");
+        await Expect(page.Locator("#polls")).ToContainTextAsync("新园社区健身器材选址");
+        await page.GotoAsync("/polls?scope=" + Known.Xinyuan);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "新园社区健身器材选址" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task StaffKeepsRosterOnWorkbench_AndOpensOwnersDecision()
+    {
+        // A fresh courtyard of 新园, so the demo roster other tests count stays as it is.
+        using var login = new HttpClient { BaseAddress = fx.App.ServerAddress };
+        var token = await (await login.PostAsJsonAsync("/api/v1/auth/login", new { login = Known.XinyuanWorker, password = JiayuanApp.DemoPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        login.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var created = await login.PostAsJsonAsync("/api/v1/places", new { parentId = await fx.App.PlaceIdAsync(Known.Xinyuan), name = "工作台院落", kind = "Courtyard" });
+        var code = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台院落" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "业主名册 · 工作台院落" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("业主姓名").FillAsync("王大明");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加业主" }).ClickAsync();
+        await page.GetByLabel("房号").FillAsync("1-101");
+        await page.GetByLabel("专有部分面积（平方米）").FillAsync("89.567");
+        await page.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加专有部分" }).ClickAsync();
+        await Expect(page.Locator("#add-unit")).ToContainTextAsync("最多两位小数");
+        await Expect(page.GetByLabel("房号")).ToHaveValueAsync("1-101");
+        await page.GetByLabel("专有部分面积（平方米）").FillAsync("89.56");
+        await page.GetByLabel("业主", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加专有部分" }).ClickAsync();
+        await Expect(page.Locator("#roster-totals")).ToContainTextAsync("共 1 名业主、1 个专有部分，专有部分总面积 89.56 平方米");
+
+        await page.GetByLabel("表决事项").SelectOptionAsync("4");
+        await page.Locator("#decision-title").FillAsync("选聘新的物业服务企业");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起表决" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "选聘新的物业服务企业" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "44-staff-roster-decision");
+    }
+
+    [Fact]
+    public async Task StaffCreatesBody_AddsMember_CallsMeeting()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByLabel("机构名称").FillAsync("新园停车议事小组");
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立机构" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新园停车议事小组" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("成员姓名").FillAsync("李红梅");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加成员" }).ClickAsync();
+        await Expect(page.Locator("#organization-error")).ToContainTextAsync("所属单位");
+        await Expect(page.GetByLabel("成员姓名")).ToHaveValueAsync("李红梅");
+        await page.GetByLabel("所属单位").FillAsync("物业公司");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加成员" }).ClickAsync();
+        await Expect(page.Locator("#members")).ToContainTextAsync("物业公司");
+
+        await page.GetByLabel("会议名称").FillAsync("停车位划线协商会");
+        await page.GetByLabel("开始时间").FillAsync("2030-05-01T19:00");
+        await page.GetByLabel("议程（每行一项）").FillAsync("划线方案\n收费标准");
+        await page.GetByRole(AriaRole.Button, new() { Name = "召集会议" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "停车位划线协商会" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "45-staff-called-meeting");
+    }
+
+    [Fact]
+    public async Task StaffHidesTopicsInBulk_AndRestoresOne()
+    {
+        // A resident of 新园 raises two abusive topics through the API.
+        var residentLogin = await fx.App.CreateUserAsync(Jiayuan.Core.Identity.Role.Resident, Known.Xinyuan);
+        using var resident = new HttpClient { BaseAddress = fx.App.ServerAddress };
+        var token = await (await resident.PostAsJsonAsync("/api/v1/auth/login", new { login = residentLogin, password = JiayuanApp.DemoPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        resident.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var xinyuan = await fx.App.PlaceIdAsync(Known.Xinyuan);
+        foreach (var title in new[] { "广告刷屏一号", "广告刷屏二号" })
+        {
+            (await resident.PostAsJsonAsync("/api/v1/consultation/topics", new { placeId = xinyuan, category = "Environment", title, text = "加微信领红包" })).EnsureSuccessStatusCode();
+        }
+
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "议题管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "隐藏所选" }).ClickAsync();
+        await Expect(page.Locator("#topicIds-error")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏一号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏二号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "隐藏所选" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏一号" })).ToContainTextAsync("已隐藏");
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏二号" })).ToContainTextAsync("已隐藏");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "广告刷屏二号" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "恢复所选" }).ClickAsync();
+        await Expect(page.Locator("#moderation tr", new() { HasText = "广告刷屏二号" })).ToContainTextAsync("显示中");
+        await BrowserFixture.ShotAsync(page, "46-staff-topic-moderation");
+
+        var topics = await resident.GetStringAsync("/api/v1/consultation/topics?scope=" + Known.Xinyuan);
+        Assert.DoesNotContain("广告刷屏一号", topics);
+        Assert.Contains("广告刷屏二号", topics);
+    }
+
+    [Fact]
+    public async Task StaffOpensCommunityFund_HearingTooSoonIsRefusedBesideTheField()
+    {
+        var page = await fx.NewPageAsync();
+        await LoginAsync(page, Known.XinyuanWorker);
+        await page.GotoAsync("/staff/consultation");
+        var now = fx.App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        string At(int days) => now.AddDays(days).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("年份").FillAsync("2031");
+        await page.GetByLabel("金额（元）").FillAsync("200000.00");
+        await page.GetByLabel("项目征集截止").FillAsync(At(1));
+        await page.GetByLabel("评议会时间").FillAsync(At(2));
+        await page.GetByLabel("议定截止").FillAsync(At(30));
+        await page.GetByLabel("实施截止").FillAsync(At(200));
+        await page.GetByLabel("验收截止").FillAsync(At(300));
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立资金" }).ClickAsync();
+        await Expect(page.Locator("#hearingAt-error")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("金额（元）")).ToHaveValueAsync("200000.00");
+
+        await page.GetByLabel("评议会时间").FillAsync(At(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "设立资金" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2031", Exact = false })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "47-staff-opened-fund");
+    }
 }

@@ -35,6 +35,7 @@ public static class ConsultationModule
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));
         services.AddSingleton(new NavItem("/consultation", "Consultation", 40));
+        services.AddSingleton(new NavItem("/staff/consultation", "Consultation workbench", 41, Staff: true));
         return services;
     }
 

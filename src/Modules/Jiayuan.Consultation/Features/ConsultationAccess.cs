@@ -1,3 +1,4 @@
+using Jiayuan.Core.Http;
 using Jiayuan.Core.Identity;
 using Microsoft.AspNetCore.Http;
 
@@ -10,4 +11,16 @@ internal static class ConsultationAccess
 
     /// <summary>A 409/422 answer with its reason, as RFC 9457 problem details.</summary>
     public static IResult Problem(int status, string reason) => TypedResults.Problem(title: reason, detail: reason, statusCode: status);
+}
+
+/// <summary>What a staff action came to: the created value (201), field errors (400), or 403/404; pages and endpoints share it.</summary>
+public sealed record StaffOutcome<T>(T? Value, FieldErrors? Errors, int Status)
+{
+    public IResult ToResult(string location) => Status switch
+    {
+        201 => TypedResults.Created(location, Value),
+        400 => Errors!.ToProblem(),
+        403 => Results.Forbid(),
+        _ => Results.NotFound(),
+    };
 }

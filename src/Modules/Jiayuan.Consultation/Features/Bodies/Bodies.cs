@@ -95,6 +95,13 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
 
     public async Task<IResult> CreateAsync(BodyInput input, ClaimsPrincipal user, CancellationToken ct)
     {
+        var outcome = await CreateCoreAsync(input, user, ct);
+        return outcome.ToResult($"/api/v1/consultation/bodies/{outcome.Value?.Id}");
+    }
+
+    /// <summary>Creates a standing body; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<BodySummary>> CreateCoreAsync(BodyInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
         var errors = new FieldErrors(l);
         var place = input.PlaceId is { } pid ? await places.FindAsync(pid, ct) : null;
         if (place is null)
@@ -103,7 +110,7 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         else if (!user.Covers(place.Path, ConsultationAccess.Staff))
         {
-            return Results.Forbid();
+            return new(default, null, 403);
         }
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -112,12 +119,12 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         errors.Required("name", input.Name, "Name").MaxLength("name", input.Name, 100, "Name");
         if (errors.Any || place is null)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var body = new Body { PlaceId = place.Id, PlacePath = place.Path, PlaceName = place.Name, Kind = input.Kind!.Value, Name = input.Name!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(body);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/bodies/{body.Id}", new BodySummary(body.Id, body.Name, body.Kind, body.PlaceName, 0));
+        return new(new BodySummary(body.Id, body.Name, body.Kind, body.PlaceName, 0), null, 201);
     }
 
     public async Task<List<BodySummary>> ListAsync(string path, CancellationToken ct)
@@ -143,22 +150,26 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
             [.. members.Select(m => new BodyMemberRow(m.Id, Masking.Name(m.Name), m.Organization, m.Chair, m.UserId is not null))], meetings);
     }
 
-    private async Task<(Body? Body, IResult? Refusal)> StaffBodyAsync(long id, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<(Body? Body, int Status)> StaffBodyAsync(long id, ClaimsPrincipal user, CancellationToken ct)
     {
         var body = await db.Set<Body>().FirstOrDefaultAsync(b => b.Id == id, ct);
-        return body is null ? (null, Results.NotFound()) : !user.Covers(body.PlacePath, ConsultationAccess.Staff) ? (null, Results.Forbid()) : (body, null);
+        return body is null ? (null, 404) : !user.Covers(body.PlacePath, ConsultationAccess.Staff) ? (null, 403) : (body, 200);
     }
 
-    public async Task<IResult> AddMemberAsync(long id, MemberInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<IResult> AddMemberAsync(long id, MemberInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        (await AddMemberCoreAsync(id, input, user, ct)).ToResult($"/api/v1/consultation/bodies/{id}");
+
+    /// <summary>Adds a member to a body; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<BodyMemberRow>> AddMemberCoreAsync(long id, MemberInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (body, refusal) = await StaffBodyAsync(id, user, ct);
         if (body is null)
         {
-            return refusal!;
+            return new(default, null, refusal);
         }
         var errors = new FieldErrors(l);
         errors.Required("name", input.Name, "Name").MaxLength("name", input.Name, 100, "Name")
-            .Required("organization", input.Organization, "Organization").MaxLength("organization", input.Organization, 100, "Organization");
+            .Required("organization", input.Organization, "Member's organization").MaxLength("organization", input.Organization, 100, "Member's organization");
         if (input.UserId is { } uid)
         {
             if (!await db.Users.AnyAsync(u => u.Id == uid, ct))
@@ -172,20 +183,27 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var member = new BodyMember { BodyId = id, Name = input.Name!.Trim(), Organization = input.Organization!.Trim(), UserId = input.UserId, Chair = input.Chair, JoinedAt = clock.GetUtcNow() };
         db.Add(member);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/bodies/{id}", new BodyMemberRow(member.Id, Masking.Name(member.Name), member.Organization, member.Chair, member.UserId is not null));
+        return new(new BodyMemberRow(member.Id, Masking.Name(member.Name), member.Organization, member.Chair, member.UserId is not null), null, 201);
     }
 
     public async Task<IResult> CreateMeetingAsync(long id, MeetingInput input, ClaimsPrincipal user, CancellationToken ct)
     {
+        var outcome = await CreateMeetingCoreAsync(id, input, user, ct);
+        return outcome.ToResult($"/api/v1/consultation/meetings/{outcome.Value?.Meeting.Id}");
+    }
+
+    /// <summary>Calls a meeting with its agenda; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<MeetingDetail>> CreateMeetingCoreAsync(long id, MeetingInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
         var (body, refusal) = await StaffBodyAsync(id, user, ct);
         if (body is null)
         {
-            return refusal!;
+            return new(default, null, refusal);
         }
         var errors = new FieldErrors(l);
         errors.Required("title", input.Title, "Title").MaxLength("title", input.Title, 200, "Title").MaxLength("location", input.Location, 200, "Location");
@@ -204,7 +222,7 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var meeting = new Meeting
         {
@@ -228,7 +246,7 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
                 $"{body.Name}将于{Jiayuan.Core.Text.Dates.Format(meeting.StartsAt)}召开会议：{meeting.Title}", $"/meetings/{meeting.Id}", now, ct);
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/meetings/{meeting.Id}", await MeetingAsync(meeting.Id, user, ct));
+        return new(await MeetingAsync(meeting.Id, user, ct), null, 201);
     }
 
     public async Task<MeetingDetail?> MeetingAsync(long id, ClaimsPrincipal user, CancellationToken ct)

@@ -82,6 +82,13 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
 
     public async Task<IResult> CreateAsync(FundInput input, ClaimsPrincipal user, CancellationToken ct)
     {
+        var outcome = await CreateCoreAsync(input, user, ct);
+        return outcome.ToResult($"/api/v1/consultation/funds/{outcome.Value?.Id}");
+    }
+
+    /// <summary>Opens a community's yearly fund with its phases; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<FundDetail>> CreateCoreAsync(FundInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
         var errors = new FieldErrors(l);
         var place = input.PlaceId is { } pid ? await places.FindAsync(pid, ct) : null;
         if (place is null || place.Kind != PlaceKind.Community)
@@ -90,7 +97,7 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         else if (!user.Covers(place.Path, ConsultationAccess.Staff))
         {
-            return Results.Forbid();
+            return new(default, null, 403);
         }
         var now = clock.GetUtcNow();
         var year = input.Year ?? Dates.Today(clock).Year;
@@ -121,7 +128,7 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (errors.Any || place is null)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var fund = new Domain.Fund
         {
@@ -133,7 +140,7 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         await db.SaveChangesAsync(ct);
         await notices.PublishAsync(place.Id, NoticeBoard.Finance, l["{0} community fund {1}: {2} yuan; hearing on {3}", place.Name, year, Yuan(fund.AmountFen), Dates.Format(fund.HearingAt)],
             $"<p>{System.Net.WebUtility.HtmlEncode(l["Residents propose projects until {0}. The hearing on {1} needs at least {2} resident representatives; projects approved by fewer than {3}% of them are dropped.", Dates.Format(fund.ProposalsUntil), Dates.Format(fund.HearingAt), MinRepresentatives, ApprovalPercent])}</p>", ct);
-        return TypedResults.Created($"/api/v1/consultation/funds/{fund.Id}", await DetailAsync(fund.Id, ct));
+        return new(await DetailAsync(fund.Id, ct), null, 201);
     }
 
     public async Task<FundDetail?> DetailAsync(long id, CancellationToken ct)

@@ -126,12 +126,16 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         return (new Roster(courtyard.Id, courtyard.Name, OwnersDecisionRules.Area(units.Sum(u => u.AreaHundredths)), byOwner.Count, units.Count, rows), 200);
     }
 
-    public async Task<IResult> AddOwnerAsync(string code, OwnerInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<IResult> AddOwnerAsync(string code, OwnerInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        (await AddOwnerCoreAsync(code, input, user, ct)).ToResult($"/api/v1/consultation/compounds/{code}/roster");
+
+    /// <summary>Adds an owner; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<RosterOwner>> AddOwnerCoreAsync(string code, OwnerInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (courtyard, status) = await CourtyardAsync(code, user, ct);
         if (courtyard is null)
         {
-            return status == 404 ? Results.NotFound() : Results.Forbid();
+            return new(default, null, status);
         }
         var errors = new FieldErrors(l);
         errors.Required("name", input.Name, "Owner's name").MaxLength("name", input.Name, 100, "Owner's name");
@@ -152,7 +156,7 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var owner = new CompoundOwner
         {
@@ -161,16 +165,19 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         };
         db.Add(owner);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/compounds/{code}/roster",
-            new RosterOwner(owner.Id, Masking.Name(owner.Name), owner.IsDeveloper, owner.UserId is not null, "0.00", []));
+        return new(new RosterOwner(owner.Id, Masking.Name(owner.Name), owner.IsDeveloper, owner.UserId is not null, "0.00", []), null, 201);
     }
 
-    public async Task<IResult> AddUnitAsync(string code, UnitInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<IResult> AddUnitAsync(string code, UnitInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        (await AddUnitCoreAsync(code, input, user, ct)).ToResult($"/api/v1/consultation/compounds/{code}/roster");
+
+    /// <summary>Adds a unit with its register area; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<RosterUnit>> AddUnitCoreAsync(string code, UnitInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (courtyard, status) = await CourtyardAsync(code, user, ct);
         if (courtyard is null)
         {
-            return status == 404 ? Results.NotFound() : Results.Forbid();
+            return new(default, null, status);
         }
         var errors = new FieldErrors(l);
         errors.Required("label", input.Label, "Unit number").MaxLength("label", input.Label, 100, "Unit number");
@@ -200,21 +207,28 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         }
         if (errors.Any || owner is null)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         await db.SaveChangesAsync(ct);
         var unit = new CompoundUnit { CourtyardId = courtyard.Id, Label = label!, AreaHundredths = area!.Value, OwnerId = owner.Id, CreatedAt = clock.GetUtcNow() };
         db.Add(unit);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/compounds/{code}/roster", new RosterUnit(unit.Id, unit.Label, OwnersDecisionRules.Area(unit.AreaHundredths)));
+        return new(new RosterUnit(unit.Id, unit.Label, OwnersDecisionRules.Area(unit.AreaHundredths)), null, 201);
     }
 
     public async Task<IResult> CreateDecisionAsync(string code, DecisionInput input, ClaimsPrincipal user, CancellationToken ct)
     {
+        var outcome = await CreateDecisionCoreAsync(code, input, user, ct);
+        return outcome.ToResult($"/api/v1/consultation/owners-decisions/{outcome.Value?.Id}");
+    }
+
+    /// <summary>Opens a decision on one of the nine matters; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<DecisionSummary>> CreateDecisionCoreAsync(string code, DecisionInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
         var (courtyard, status) = await CourtyardAsync(code, user, ct);
         if (courtyard is null)
         {
-            return status == 404 ? Results.NotFound() : Results.Forbid();
+            return new(default, null, status);
         }
         var errors = new FieldErrors(l);
         if (input.Matter is not (>= 1 and <= 9))
@@ -231,7 +245,7 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var decision = new OwnersDecision
         {
@@ -240,7 +254,7 @@ internal sealed class OwnersDecisionService(JiayuanDbContext db, IPlaceDirectory
         };
         db.Add(decision);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/owners-decisions/{decision.Id}", Summary(decision, now));
+        return new(Summary(decision, now), null, 201);
     }
 
     public async Task<List<DecisionSummary>?> ListAsync(string code, CancellationToken ct)

@@ -33,6 +33,9 @@ public sealed record TopicDetail(TopicRow Topic, string Text, int SupportThresho
 
 public sealed record ModerationResult(int Topics, int Comments);
 
+/// <summary>A topic as moderators see it: hidden ones included, with the number of reports.</summary>
+public sealed record ModerationRow(long Id, string Title, TopicCategory Category, string PlaceName, string AuthorName, int Reports, bool Hidden, DateTimeOffset CreatedAt);
+
 /// <summary>Classified democratic consultation (分类民主协商): raise, support, comment, report, moderate; supported topics go on an agenda.</summary>
 public static class TopicEndpoints
 {
@@ -92,10 +95,28 @@ internal static class TopicAgenda
 
     private static async Task AddAsync(JiayuanDbContext db, long meetingId, Topic topic, DateTimeOffset now, CancellationToken ct)
     {
-        var position = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).MaxAsync(a => (int?)a.Position, ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meetingId, Position = position + 1, Title = "居民议题：" + topic.Title };
-        db.Add(item);
-        await db.SaveChangesAsync(ct);
+        AgendaItem? item = null;
+        for (var attempt = 0; item is null; attempt++)
+        {
+            var position = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).MaxAsync(a => (int?)a.Position, ct) ?? 0;
+            var candidate = new AgendaItem { MeetingId = meetingId, Position = position + 1, Title = "居民议题：" + topic.Title };
+            db.Add(candidate);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                item = candidate;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another item took that position at the same moment (unique per meeting): unless that one was this
+                // topic's (another supporter won), try the next position.
+                db.Entry(candidate).State = EntityState.Detached;
+                if (await db.Set<Topic>().AsNoTracking().AnyAsync(t => t.Id == topic.Id && t.AgendaItemId != null, ct))
+                {
+                    return;
+                }
+            }
+        }
         // Claim the topic: of two supporters crossing the threshold together, only one adds the item.
         var claimed = await db.Set<Topic>().Where(t => t.Id == topic.Id && t.AgendaItemId == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.AgendaItemId, item.Id), ct);
         if (claimed == 0)
@@ -299,7 +320,24 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
         return TypedResults.Ok(new { reports, hidden = comment?.Hidden ?? topic.Hidden });
     }
 
-    public async Task<IResult> ModerateAsync(ModerationInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Topics under a place for moderators, hidden ones included, most reported first.</summary>
+    public async Task<List<ModerationRow>> ModerationListAsync(string path, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        var topics = await db.Set<Topic>().AsNoTracking().Where(t => t.PlacePath == path || (string.Compare(t.PlacePath, from) >= 0 && string.Compare(t.PlacePath, to) < 0))
+            .OrderByDescending(t => t.Reports).ThenByDescending(t => t.Id).Take(200).ToListAsync(ct);
+        return [.. topics.Select(t => new ModerationRow(t.Id, t.Title, t.Category, t.PlaceName, Masking.Name(t.AuthorName), t.Reports, t.Hidden, t.CreatedAt))];
+    }
+
+    public async Task<IResult> ModerateAsync(ModerationInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        await ModerateCoreAsync(input, user, ct) switch
+        {
+            { Status: 200, Value: { } done } => TypedResults.Ok(done),
+            var outcome => outcome.ToResult(""),
+        };
+
+    /// <summary>Hides or restores topics and comments in bulk; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<ModerationResult>> ModerateCoreAsync(ModerationInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new FieldErrors(l);
         var hide = input.Action switch { "Hide" => true, "Restore" => false, _ => (bool?)null };
@@ -315,18 +353,18 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var topics = await db.Set<Topic>().Where(t => topicIds.Contains(t.Id)).ToListAsync(ct);
         var comments = await db.Set<TopicComment>().Where(c => commentIds.Contains(c.Id)).ToListAsync(ct);
         var parents = await db.Set<Topic>().AsNoTracking().Where(t => comments.Select(c => c.TopicId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.PlacePath, ct);
         if (topics.Count != topicIds.Distinct().Count() || comments.Count != commentIds.Distinct().Count())
         {
-            return Results.NotFound();
+            return new(default, null, 404);
         }
         if (topics.Any(t => !user.Covers(t.PlacePath, ConsultationAccess.Staff)) || comments.Any(c => !user.Covers(parents[c.TopicId], ConsultationAccess.Staff)))
         {
-            return Results.Forbid();
+            return new(default, null, 403);
         }
         foreach (var t in topics)
         {
@@ -337,6 +375,6 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
             c.Hidden = hide!.Value;
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ModerationResult(topics.Count, comments.Count));
+        return new(new ModerationResult(topics.Count, comments.Count), null, 200);
     }
 }
