@@ -4,6 +4,14 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Sign up for duty": "登记",
+"My duty": "我的值班",
+"Responders are guards, community workers, police liaison, patrol and grid members with a staff role.": "响应人员是具有工作角色的保安、社区工作者、警务联络员、巡逻队员和网格员。",
+"Registered as a responder of {0}, covering {1}.": "已登记为{0}的响应人员，负责：{1}。",
+"Duty status": "值班状态",
+"Register as a responder": "登记为响应人员",
+"Unit and areas": "单位和负责区域",
+"Areas you cover (hold Ctrl to choose several)": "负责区域（按住 Ctrl 可多选）",
 "A result photo must be an image.": "成果照片须为图片。",
 "Open the community fund": "设立社区发展治理专项保障资金",
 "Amount (yuan)": "金额（元）",

@@ -27,6 +27,20 @@ public class PageTests(AlertsApp app)
     }
 
     [Fact]
+    public async Task MyDuty_Page_Registers_And_Shows_Duty_ResidentRefused()
+    {
+        var guard = await app.ResponderAsync(Known.Xinyuan, "锦绣物业", areaCodes: Courtyard);
+        var html = await guard.Http.GetStringAsync("/alerts/me");
+        Assert.Contains("锦绣物业", html);
+        Assert.Contains("data-duty=\"OnDuty\"", html);
+        Assert.Contains("name=\"Model.AreaIds\"", html);
+        var staff = await app.SignInAsync(Known.XinyuanWorker);
+        Assert.Contains("登记为响应人员", await staff.GetStringAsync("/alerts/me"));
+        var resident = await app.ResidentAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.Http.GetAsync("/alerts/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Console_HasTheMap_CardsCarryTheirWgs84Point_PlaceOnlyAlertsHaveNone()
     {
         var guard = await app.ResponderAsync(Known.Xinyuan, "锦绣物业", areaCodes: Courtyard);

@@ -21,6 +21,28 @@ public class AlertJourneyTests(BrowserFixture fx)
         return login;
     }
 
+    [Fact]
+    public async Task A_Guard_Registers_On_The_Page_And_Goes_Off_Duty()
+    {
+        var login = await fx.App.CreateUserAsync(Role.Responder, Known.Xinyuan);
+        var page = await fx.NewPageAsync(phone: true);
+        await page.GotoAsync("/account/login?returnUrl=/alerts/me");
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的值班" })).ToBeVisibleAsync();
+        // Nothing chosen: the message stands beside the field and the unit stays typed.
+        await page.GetByLabel("工作单位").FillAsync("新园保安队");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#unit")).ToHaveValueAsync("新园保安队");
+        await page.Locator("#areas").SelectOptionAsync(new SelectOptionValue { Label = "新园社区" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-duty]")).ToHaveTextAsync("在岗");
+        await page.GetByRole(AriaRole.Button, new() { Name = "离岗" }).ClickAsync();
+        await Expect(page.Locator("[data-duty]")).ToHaveTextAsync("离岗");
+        await BrowserFixture.ShotAsync(page, "alerts-06-my-duty");
+    }
+
     private async Task<IPage> ConsoleAsync(string login)
     {
         var page = await fx.NewPageAsync();
