@@ -38,6 +38,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the login page; without <paramref name="returnUrl"/> it waits for the profile page it lands on.</summary>
+    public static async Task LoginAsync(IPage page, string login, string? returnUrl = null)
+    {
+        await page.GotoAsync(returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        if (returnUrl is null)
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
+        }
+    }
+
     public static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 

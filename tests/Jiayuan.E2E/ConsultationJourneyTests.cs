@@ -7,21 +7,13 @@ public class ConsultationJourneyTests(BrowserFixture fx)
 {
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static async Task LoginAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("手机号或用户名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
-    }
 
     [Fact]
     public async Task OwnerVotesOnline_StaffEnterPaperBallots_TallyNamesTheFailedThreshold()
     {
         // 居小民 owns a flat in 新园社区's first courtyard: from the community page to the decision, and an online vote.
         var owner = await fx.NewPageAsync(phone: true);
-        await LoginAsync(owner, Known.Resident);
+        await BrowserFixture.LoginAsync(owner, Known.Resident);
         await owner.GotoAsync("/c/" + Known.Xinyuan);
         await owner.GetByRole(AriaRole.Link, new() { Name = "使用专项维修资金更换2栋电梯" }).First.ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "使用专项维修资金更换2栋电梯" })).ToBeVisibleAsync();
@@ -35,7 +27,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
 
         // The community worker enters a paper ballot, then the same ballot number again: refused, counted once.
         var staff = await fx.NewPageAsync();
-        await LoginAsync(staff, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(staff, Known.XinyuanWorker);
         await staff.GotoAsync(url);
         var onlineBefore = await staff.Locator("#tally tbody tr").Nth(1).InnerTextAsync();
         await staff.GetByLabel("表决票编号").FillAsync("XY01-100");
@@ -83,7 +75,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
     public async Task Resident_RaisesTopic_AndSupportsAnother_ThenSeesMeetingPage()
     {
         var page = await fx.NewPageAsync(phone: true);
-        await LoginAsync(page, Known.Resident);
+        await BrowserFixture.LoginAsync(page, Known.Resident);
         await page.GotoAsync("/c/" + Known.Xinyuan);
         await page.GetByRole(AriaRole.Link, new() { Name = "议题", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出议题" })).ToBeVisibleAsync();
@@ -116,7 +108,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
     public async Task Staff_RecordMeeting_Quorum_Decision_MinutesPublished()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GotoAsync("/consultation");
         await page.GetByRole(AriaRole.Link, new() { Name = "新园社区居民议事会" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "发展治理大家谈（第12期）" }).ClickAsync();
@@ -151,7 +143,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
     public async Task StaffOpensPollOnWorkbench_ItIsListedOnPolls()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GetByRole(AriaRole.Link, new() { Name = "协商议事工作台" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "协商议事工作台 · 新园社区" })).ToBeVisibleAsync();
 
@@ -187,7 +179,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         var code = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
 
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GotoAsync("/staff/consultation");
         await page.GetByRole(AriaRole.Link, new() { Name = "工作台院落" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "业主名册 · 工作台院落" })).ToBeVisibleAsync();
@@ -216,7 +208,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
     public async Task StaffCreatesBody_AddsMember_CallsMeeting()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GotoAsync("/staff/consultation");
         await page.GetByLabel("机构名称").FillAsync("新园停车议事小组");
         await page.GetByRole(AriaRole.Button, new() { Name = "设立机构" }).ClickAsync();
@@ -254,7 +246,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         }
 
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GotoAsync("/staff/consultation");
         await page.GetByRole(AriaRole.Link, new() { Name = "议题管理" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "隐藏所选" }).ClickAsync();
@@ -281,7 +273,7 @@ public class ConsultationJourneyTests(BrowserFixture fx)
     public async Task StaffOpensCommunityFund_HearingTooSoonIsRefusedBesideTheField()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.XinyuanWorker);
+        await BrowserFixture.LoginAsync(page, Known.XinyuanWorker);
         await page.GotoAsync("/staff/consultation");
         var now = fx.App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         string At(int days) => now.AddDays(days).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -10,19 +10,12 @@ public class DemandJourneyTests(BrowserFixture fx)
     // A 2×2 PNG.
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
 
-    private static async Task LoginAsync(IPage page, string login, string returnUrl)
-    {
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("手机号或用户名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
 
     [Fact]
     public async Task Resident_Reports_Unit_Replies_Unsatisfied_Reopens_Subdistrict_Sees_Overdue()
     {
         var resident = await fx.NewPageAsync(phone: true);
-        await LoginAsync(resident, Known.Resident, "/demands/new");
+        await BrowserFixture.LoginAsync(resident, Known.Resident, "/demands/new");
         await Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "我要反映" })).ToBeVisibleAsync();
         await resident.GetByLabel("类别").SelectOptionAsync(new SelectOptionValue { Label = "停车秩序" });
         await resident.GetByLabel("问题描述").FillAsync("院门口又有车辆堵住消防通道，晚上救护车进不来。");
@@ -48,7 +41,7 @@ public class DemandJourneyTests(BrowserFixture fx)
         var id = resident.Url.Split('/').Last().Split('?')[0];
 
         var unit = await fx.NewPageAsync();
-        await LoginAsync(unit, Known.FuchengWorker, "/staff/demands/" + id);
+        await BrowserFixture.LoginAsync(unit, Known.FuchengWorker, "/staff/demands/" + id);
         await unit.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true }).ClickAsync();
         await Expect(unit.Locator("h1 .status")).ToHaveTextAsync("已签收");
         await unit.GetByLabel("答复诉求人").FillAsync("已联系交警和物业，设置了禁停标志。");
@@ -66,7 +59,7 @@ public class DemandJourneyTests(BrowserFixture fx)
         await BrowserFixture.ShotAsync(resident, "22-demand-reopened");
 
         var jiedao = await fx.NewPageAsync();
-        await LoginAsync(jiedao, Known.SubdistrictAdmin, "/staff/demands?view=overdue");
+        await BrowserFixture.LoginAsync(jiedao, Known.SubdistrictAdmin, "/staff/demands?view=overdue");
         await Expect(jiedao.GetByRole(AriaRole.Heading, new() { Name = "诉求工作台" })).ToBeVisibleAsync();
         await Expect(jiedao.Locator("tr.overdue").First).ToContainTextAsync("停水停电停气");
         await Expect(jiedao.Locator("table")).ToContainTextAsync("督办");

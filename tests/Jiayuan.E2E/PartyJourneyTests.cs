@@ -6,19 +6,12 @@ public class PartyJourneyTests(BrowserFixture fx)
 {
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static async Task LoginAsync(IPage page, string login, string returnUrl)
-    {
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("手机号或用户名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
 
     [Fact]
     public async Task Secretary_RecordsABranchMeeting()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, "shuji", "/party/orgs?scope=" + Known.Fucheng);
+        await BrowserFixture.LoginAsync(page, "shuji", "/party/orgs?scope=" + Known.Fucheng);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "党组织 · 府城社区" })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "11-party-orgs");
 
@@ -52,7 +45,7 @@ public class PartyJourneyTests(BrowserFixture fx)
         MiniExcelLibs.MiniExcel.SaveAs(path, rows);
 
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, "shuji", "/party/import?scope=" + Known.Fucheng);
+        await BrowserFixture.LoginAsync(page, "shuji", "/party/import?scope=" + Known.Fucheng);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入党员名册 · 府城社区" })).ToBeVisibleAsync();
         await page.GetByLabel("名册文件（.xlsx）").SetInputFilesAsync(path);
         await page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
@@ -76,7 +69,7 @@ public class PartyJourneyTests(BrowserFixture fx)
         await BrowserFixture.ShotAsync(anonymous, "13-pledges-anonymous");
 
         var page = await fx.NewPageAsync(phone: true);
-        await LoginAsync(page, Known.Resident, "/c/" + Known.Fucheng);
+        await BrowserFixture.LoginAsync(page, Known.Resident, "/c/" + Known.Fucheng);
         var signedIn = page.Locator("section").Filter(new() { HasText = "党员公开承诺" });
         await Expect(signedIn).ToContainTextAsync("每月为院落独居老人上门服务一次");
         await Expect(signedIn.Locator("li strong").First).Not.ToContainTextAsync("*");
@@ -97,7 +90,7 @@ public class PartyJourneyTests(BrowserFixture fx)
         await BrowserFixture.ShotAsync(anonymous, "16-party-charts-phone");
 
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, "jiedao", "/party/orgs?scope=510107063");
+        await BrowserFixture.LoginAsync(page, "jiedao", "/party/orgs?scope=510107063");
         await page.Locator("table a", new() { HasTextString = "等企业联合支部委员会" }).First.ClickAsync();
         var units = page.Locator("section.joint-units");
         await Expect(units.GetByRole(AriaRole.Heading)).ToContainTextAsync("联建单位");

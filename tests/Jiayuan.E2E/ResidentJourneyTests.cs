@@ -11,14 +11,6 @@ public partial class ResidentJourneyTests(BrowserFixture fx)
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task LoginAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("手机号或用户名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(JiayuanApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "个人资料" })).ToBeVisibleAsync();
-    }
 
     [Fact]
     public async Task Resident_Registers_WithPhoneCode()
@@ -46,7 +38,7 @@ public partial class ResidentJourneyTests(BrowserFixture fx)
     public async Task Resident_ReadsNoticeOnCommunityHomePage_AndSwitchesToEnglish()
     {
         var page = await fx.NewPageAsync(phone: true);
-        await LoginAsync(page, Known.Resident);
+        await BrowserFixture.LoginAsync(page, Known.Resident);
         await page.GotoAsync("/c/" + Known.Fucheng);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "府城社区", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "03-community-home-zh");
@@ -68,7 +60,7 @@ public partial class ResidentJourneyTests(BrowserFixture fx)
     public async Task CommunityWorker_PublishesNotice_AndIsRefusedAnotherCommunity()
     {
         var page = await fx.NewPageAsync();
-        await LoginAsync(page, Known.FuchengWorker);
+        await BrowserFixture.LoginAsync(page, Known.FuchengWorker);
         await page.GotoAsync($"/staff/c/{Known.Fucheng}/notices");
         await page.GetByRole(AriaRole.Link, new() { Name = "发布公示" }).ClickAsync();
 
