@@ -4,6 +4,16 @@ Developer tool: edit the table, run it, commit both. The app itself never runs P
 import html, pathlib
 
 ZH = {
+"Saved; the step is disclosed on the 财务公开 board.": "已保存；本步骤已在财务公开栏公示。",
+"The Party organization chooses the projects put to the hearing.": "由党组织提出提交听证的候选项目。",
+"Propose the slate": "提出候选项目",
+"Resident representatives present": "到会居民代表人数",
+"Record the hearing": "登记听证结果",
+"The residents' council funds projects that passed the hearing, within the fund's amount.": "议事会在资金额度内决定资助通过听证的项目。",
+"Record the council's decision": "登记议事会决定",
+"Nothing to record in this phase; residents propose projects on the fund's page until the proposal deadline.": "本阶段无需登记；征集截止前居民在基金页面提出项目。",
+"Only the Party organization or the community's staff can record this step.": "只有党组织或社区工作人员可以登记这一步。",
+"Manage this fund (staff)": "管理本年度基金（工作人员）",
 "Sign up for duty": "登记",
 "My duty": "我的值班",
 "Responders are guards, community workers, police liaison, patrol and grid members with a staff role.": "响应人员是具有工作角色的保安、社区工作者、警务联络员、巡逻队员和网格员。",

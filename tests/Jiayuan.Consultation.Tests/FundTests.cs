@@ -49,21 +49,45 @@ public class FundTests(FundAppFixture app) : IClassFixture<FundAppFixture>
         (staff, resident) = (await app.LoginAsync(Known.XinyuanWorker), await app.LoginAsync(residentLogin)); // tokens expire with the clock
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects",
             new { title = "迟到", category = "Volunteering", budget = "1", costType = "PublicCommunity" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/slate", new { projectIds = ids })).StatusCode);
+        // The slate is proposed on the staff page (the same service as the API).
+        var page = await staff.GetStringAsync($"/staff/consultation/funds/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("_handler", "fund-step") };
+        fields.AddRange(ids.Select(p => new KeyValuePair<string, string>("Model.ProjectIds", p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var posted = await staff.PostAsync($"/staff/consultation/funds/{id}", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("已保存", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var slated = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/funds/{id}");
+        Assert.All(slated.GetProperty("projects").EnumerateArray().Where(p => ids.Contains(p.GetProperty("id").GetInt64())), p => Assert.Equal("OnSlate", p.GetProperty("status").GetString()));
 
         app.Clock.Advance(TimeSpan.FromDays(6)); // the hearing
         staff = await app.LoginAsync(Known.XinyuanWorker);
-        var few = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/hearing", new { representatives = 19, results = ids.Select(p => new { projectId = p, yes = 19, no = 0 }) });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, few.StatusCode);
-        Assert.Contains("20", (await few.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        // 20 representatives: 12 yes is exactly 60% (kept), 11 is below (dropped), 15 kept.
-        var hearing = await staff.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/hearing", new
+        // The hearing is recorded on the staff page: too few representatives is refused with the reason, nothing saved.
+        async Task<string> HearingOnPageAsync(int representatives, params (long Id, int Yes, int No)[] votes)
         {
-            representatives = 20,
-            results = new[] { new { projectId = ids[0], yes = 12, no = 8 }, new { projectId = ids[1], yes = 11, no = 2 }, new { projectId = ids[2], yes = 15, no = 5 } },
-        });
-        Assert.Equal(HttpStatusCode.OK, hearing.StatusCode);
-        var afterHearing = await hearing.Content.ReadFromJsonAsync<JsonElement>();
+            var form = await staff.GetStringAsync($"/staff/consultation/funds/{id}");
+            var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            var data = new List<KeyValuePair<string, string>>
+            {
+                new("__RequestVerificationToken", antiforgery), new("_handler", "fund-step"),
+                new("Model.Representatives", representatives.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            foreach (var (projectId, yes, no) in votes)
+            {
+                data.Add(new("Model.HearingIds", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                data.Add(new("Model.Yes", yes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                data.Add(new("Model.No", no.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            var response = await staff.PostAsync($"/staff/consultation/funds/{id}", new FormUrlEncodedContent(data));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+        var few = await HearingOnPageAsync(19, [.. ids.Select(p => (p, 19, 0))]);
+        Assert.Contains("20", few, StringComparison.Ordinal);
+        Assert.DoesNotContain("已保存", few, StringComparison.Ordinal);
+        // 20 representatives: 12 yes is exactly 60% (kept), 11 is below (dropped), 15 kept.
+        Assert.Contains("已保存", await HearingOnPageAsync(20, (ids[0], 12, 8), (ids[1], 11, 2), (ids[2], 15, 5)), StringComparison.Ordinal);
+        var afterHearing = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/funds/{id}");
         Assert.Equal(["PassedHearing", "Dropped", "PassedHearing"], afterHearing.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
         Assert.Equal("Decision", afterHearing.GetProperty("phase").GetString());
 

@@ -29,6 +29,28 @@ public class StaffWorkbenchTests(JiayuanApp app)
     }
 
     [Fact]
+    public async Task FundStepsPage_ShowsThePhaseToItsStaff_RefusesOthers()
+    {
+        var staff = await app.LoginAsync(Known.XinyuanWorker);
+        var now = app.Clock.GetUtcNow();
+        var created = await staff.PostAsJsonAsync("/api/v1/consultation/funds", new
+        {
+            placeId = await app.PlaceIdAsync(Known.Xinyuan), year = 2033, amount = "50000.00", proposalsUntil = now.AddDays(2), hearingAt = now.AddDays(9),
+            decisionBy = now.AddDays(20), implementationUntil = now.AddDays(200), acceptanceBy = now.AddDays(230),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var page = await staff.GetAsync($"/staff/consultation/funds/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"phase\"", html);
+        Assert.Contains("本阶段无需登记", html);
+        Assert.Contains($"/staff/consultation/funds/{id}", await staff.GetStringAsync($"/funds/{id}"));
+        var fucheng = await app.LoginAsync(Known.FuchengWorker);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.GetAsync($"/staff/consultation/funds/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task CompoundRosterPage_ShowsTheRosterToItsStaff_RefusesOthers()
     {
         var staff = await app.LoginAsync(Known.XinyuanWorker);
