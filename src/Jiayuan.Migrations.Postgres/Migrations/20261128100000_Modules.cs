@@ -7,11 +7,95 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiayuan.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Consultation : Migration
+    public partial class Modules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "alerts_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RaisedById = table.Column<long>(type: "bigint", nullable: false),
+                    RaisedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RaisedFromIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PatrolShiftId = table.Column<long>(type: "bigint", nullable: true),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    EscalateAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstAckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstOnSceneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_patrol_shifts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_shifts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_raiser_blocks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BlockedById = table.Column<long>(type: "bigint", nullable: false),
+                    BlockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_raiser_blocks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_responders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Duty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_responders", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "consultation_bodies",
                 columns: table => new
@@ -174,6 +258,7 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Electorate = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BodyId = table.Column<long>(type: "bigint", nullable: true),
                     MaxChoices = table.Column<int>(type: "integer", nullable: false),
                     ScoreMax = table.Column<int>(type: "integer", nullable: false),
                     QuorumPercent = table.Column<int>(type: "integer", nullable: false),
@@ -237,6 +322,229 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_consultation_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_calendar",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Workday = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_calendar", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_categories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Group = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Keywords = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DefaultType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DefaultUrgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DefaultHandlerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    FeedbackWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    AttributesJson = table.Column<string>(type: "text", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_open311_clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Revoked = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_open311_clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "party_joint_units",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_party_joint_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_party_joint_units_party_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "party_organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResponderId = table.Column<long>(type: "bigint", nullable: true),
+                    ResponderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EtaMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_events_alerts_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "alerts_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_photos_alerts_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "alerts_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_recipients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlertId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    ResponderId = table.Column<long>(type: "bigint", nullable: true),
+                    SinceEventId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_recipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_recipients_alerts_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "alerts_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_patrol_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShiftId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_logs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_patrol_logs_alerts_patrol_shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "alerts_patrol_shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_patrol_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShiftId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckInLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckInLongitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckOutLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    CheckOutLongitude = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_patrol_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_patrol_members_alerts_patrol_shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "alerts_patrol_shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alerts_responder_areas",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponderId = table.Column<long>(type: "bigint", nullable: false),
+                    PlaceId = table.Column<long>(type: "bigint", nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alerts_responder_areas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alerts_responder_areas_alerts_responders_ResponderId",
+                        column: x => x.ResponderId,
+                        principalTable: "alerts_responders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -485,6 +793,28 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_result_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResultId = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_result_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_result_photos_consultation_results_ResultId",
+                        column: x => x.ResultId,
+                        principalTable: "consultation_results",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_result_updates",
                 columns: table => new
                 {
@@ -576,6 +906,98 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "demands_demands",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryId = table.Column<long>(type: "bigint", nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PublicDescription = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PlaceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    PlaceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CommunityPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    RequesterUserId = table.Column<long>(type: "bigint", nullable: true),
+                    RequesterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    RequesterPhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequesterPhoneMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegisteredByUserId = table.Column<long>(type: "bigint", nullable: true),
+                    Open311ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    AttributesJson = table.Column<string>(type: "text", nullable: true),
+                    MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HandlerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    HandlerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CoHandlerNames = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CoHandlerPaths = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContactedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UrgeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ExtensionDays = table.Column<int>(type: "integer", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Escalation = table.Column<int>(type: "integer", nullable: false),
+                    Satisfaction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Resolved = table.Column<bool>(type: "boolean", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    Followers = table.Column<int>(type: "integer", nullable: false),
+                    DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    RespondedInTime = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosedOnTime = table.Column<bool>(type: "boolean", nullable: false),
+                    IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_demands", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_demands_demands_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "demands_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_routing_rules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CategoryId = table.Column<long>(type: "bigint", nullable: true),
+                    PlacePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    HandlerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CoHandlerPaths = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_routing_rules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_routing_rules_demands_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "demands_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_agenda_items",
                 columns: table => new
                 {
@@ -658,6 +1080,178 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "demands_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DemandId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ActorUserId = table.Column<long>(type: "bigint", nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Public = table.Column<bool>(type: "boolean", nullable: false),
+                    HandlerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_events_demands_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_followers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DemandId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_followers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_followers_demands_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: true),
+                    HandlerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DemandId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_notifications_demands_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "demands_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DemandId = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demands_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_demands_photos_demands_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "demands_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_alerts_EscalateAt",
+                table: "alerts_alerts",
+                column: "EscalateAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_alerts_PlacePath_RaisedAt",
+                table: "alerts_alerts",
+                columns: new[] { "PlacePath", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_alerts_RaisedById_RaisedAt",
+                table: "alerts_alerts",
+                columns: new[] { "RaisedById", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_events_AlertId_Id",
+                table: "alerts_events",
+                columns: new[] { "AlertId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_logs_ShiftId",
+                table: "alerts_patrol_logs",
+                column: "ShiftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_members_ShiftId_UserId",
+                table: "alerts_patrol_members",
+                columns: new[] { "ShiftId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_members_UserId",
+                table: "alerts_patrol_members",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_patrol_shifts_PlacePath_StartsAt",
+                table: "alerts_patrol_shifts",
+                columns: new[] { "PlacePath", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_photos_AlertId",
+                table: "alerts_photos",
+                column: "AlertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_raiser_blocks_UserId",
+                table: "alerts_raiser_blocks",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_recipients_AlertId_UserId",
+                table: "alerts_recipients",
+                columns: new[] { "AlertId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_recipients_UserId",
+                table: "alerts_recipients",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_responder_areas_PlacePath",
+                table: "alerts_responder_areas",
+                column: "PlacePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_responder_areas_ResponderId_PlaceId",
+                table: "alerts_responder_areas",
+                columns: new[] { "ResponderId", "PlaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alerts_responders_UserId",
+                table: "alerts_responders",
+                column: "UserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_agenda_items_MeetingId_Position",
@@ -806,6 +1400,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 columns: new[] { "PlacePath", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consultation_result_photos_ResultId",
+                table: "consultation_result_photos",
+                column: "ResultId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_result_updates_ResultId",
                 table: "consultation_result_updates",
                 column: "ResultId");
@@ -863,11 +1462,156 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "IX_consultation_units_OwnerId",
                 table: "consultation_units",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_categories_Code",
+                table: "demands_categories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_CategoryId",
+                table: "demands_demands",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_CommunityPath_CreatedAt",
+                table: "demands_demands",
+                columns: new[] { "CommunityPath", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_CreatedAt",
+                table: "demands_demands",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_Escalation_Deadline",
+                table: "demands_demands",
+                columns: new[] { "Escalation", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_Escalation_UrgeAt",
+                table: "demands_demands",
+                columns: new[] { "Escalation", "UrgeAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_HandlerPath_Status",
+                table: "demands_demands",
+                columns: new[] { "HandlerPath", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_Month_HandlerPath_CommunityPath_Status_Resp~",
+                table: "demands_demands",
+                columns: new[] { "Month", "HandlerPath", "CommunityPath", "Status", "RespondedInTime", "Satisfaction", "Resolved", "ClosedOnTime", "ReopenCount", "IsRepeat" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_PlacePath_CategoryId_Status",
+                table: "demands_demands",
+                columns: new[] { "PlacePath", "CategoryId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_RequesterUserId",
+                table: "demands_demands",
+                column: "RequesterUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_Status_RepliedAt",
+                table: "demands_demands",
+                columns: new[] { "Status", "RepliedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_Token",
+                table: "demands_demands",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_demands_UpdatedAt",
+                table: "demands_demands",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_events_At",
+                table: "demands_events",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_events_DemandId_Id",
+                table: "demands_events",
+                columns: new[] { "DemandId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_followers_DemandId_UserId",
+                table: "demands_followers",
+                columns: new[] { "DemandId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_followers_UserId",
+                table: "demands_followers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_notifications_DemandId",
+                table: "demands_notifications",
+                column: "DemandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_notifications_HandlerPath_Id",
+                table: "demands_notifications",
+                columns: new[] { "HandlerPath", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_notifications_UserId_Id",
+                table: "demands_notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_open311_clients_KeyHash",
+                table: "demands_open311_clients",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_photos_DemandId",
+                table: "demands_photos",
+                column: "DemandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_routing_rules_CategoryId",
+                table: "demands_routing_rules",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_joint_units_OrganizationId_Position",
+                table: "party_joint_units",
+                columns: new[] { "OrganizationId", "Position" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alerts_events");
+
+            migrationBuilder.DropTable(
+                name: "alerts_patrol_logs");
+
+            migrationBuilder.DropTable(
+                name: "alerts_patrol_members");
+
+            migrationBuilder.DropTable(
+                name: "alerts_photos");
+
+            migrationBuilder.DropTable(
+                name: "alerts_raiser_blocks");
+
+            migrationBuilder.DropTable(
+                name: "alerts_recipients");
+
+            migrationBuilder.DropTable(
+                name: "alerts_responder_areas");
+
             migrationBuilder.DropTable(
                 name: "consultation_agenda_items");
 
@@ -905,6 +1649,9 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_poll_participations");
 
             migrationBuilder.DropTable(
+                name: "consultation_result_photos");
+
+            migrationBuilder.DropTable(
                 name: "consultation_result_updates");
 
             migrationBuilder.DropTable(
@@ -921,6 +1668,39 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultation_units");
+
+            migrationBuilder.DropTable(
+                name: "demands_calendar");
+
+            migrationBuilder.DropTable(
+                name: "demands_events");
+
+            migrationBuilder.DropTable(
+                name: "demands_followers");
+
+            migrationBuilder.DropTable(
+                name: "demands_notifications");
+
+            migrationBuilder.DropTable(
+                name: "demands_open311_clients");
+
+            migrationBuilder.DropTable(
+                name: "demands_photos");
+
+            migrationBuilder.DropTable(
+                name: "demands_routing_rules");
+
+            migrationBuilder.DropTable(
+                name: "party_joint_units");
+
+            migrationBuilder.DropTable(
+                name: "alerts_patrol_shifts");
+
+            migrationBuilder.DropTable(
+                name: "alerts_alerts");
+
+            migrationBuilder.DropTable(
+                name: "alerts_responders");
 
             migrationBuilder.DropTable(
                 name: "consultation_builders");
@@ -950,7 +1730,13 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 name: "consultation_owners");
 
             migrationBuilder.DropTable(
+                name: "demands_demands");
+
+            migrationBuilder.DropTable(
                 name: "consultation_bodies");
+
+            migrationBuilder.DropTable(
+                name: "demands_categories");
         }
     }
 }
