@@ -177,13 +177,14 @@ internal sealed class DemandIntake(
         var route = await router.RouteAsync(category!, place, communityPath, ct);
         var days = await calendar.DaysAsync(ct);
         var local = Dates.ToChina(now);
+        var publicPlace = await PublicPlaceAsync(place, ct);
         var repeat = place is not null && await db.Set<Demand>().AnyAsync(d => d.PlacePath == place.Path && d.CategoryId == category!.Id && d.Status != DemandStatus.Closed, ct);
         var demand = new Demand
         {
             Token = Guid.NewGuid().ToString("N"),
             Type = type, CategoryId = category!.Id, Urgency = urgency, Channel = channel,
             Description = description, PublicDescription = DemandRules.MaskPersonalData(description, name),
-            PlacePath = place?.Path, PlaceCode = (await PublicPlaceAsync(place, ct))?.Code, PlaceName = (await PublicPlaceAsync(place, ct))?.Name, CommunityPath = communityPath,
+            PlacePath = place?.Path, PlaceCode = publicPlace?.Code, PlaceName = publicPlace?.Name, CommunityPath = communityPath,
             Address = address, Latitude = input.Latitude, Longitude = input.Longitude,
             RequesterUserId = signedIn ? user.UserId() : null, RequesterName = name,
             RequesterPhoneCipher = phone is null ? null : cipher.Protect(phone), RequesterPhoneMasked = phone is null ? null : Masking.Phone(phone),
