@@ -241,7 +241,7 @@ public class OwnersDecisionTests(JiayuanApp app)
     public async Task DemoDecision_PageShowsTally_JuminVotesOnline_StaffSeePaperForm()
     {
         var list = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/consultation/compounds/510107063003-01/owners-decisions");
-        var id = list.EnumerateArray().First().GetProperty("id").GetInt64();
+        var id = list.EnumerateArray().Single(d => d.GetProperty("title").GetString() == "使用专项维修资金更换2栋电梯").GetProperty("id").GetInt64();
         var tally = await TallyAsync(id);
         Assert.Equal(22, tally.GetProperty("total").GetProperty("owners").GetInt32()); // 21 people + the developer
         Assert.Equal(10, tally.GetProperty("participating").GetProperty("owners").GetInt32());
@@ -251,7 +251,16 @@ public class OwnersDecisionTests(JiayuanApp app)
         Assert.Contains("未达到", page, StringComparison.Ordinal);
         var staffPage = await (await app.LoginAsync(Known.XinyuanWorker)).GetStringAsync($"/owners-decisions/{id}");
         Assert.Contains("enter-paper", staffPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommunityHome_ListsItsCourtyardsNewestDecisions()
+    {
+        // Other tests add decisions to 新园 as well, so this one looks for the decision it has just opened (newest first).
+        var fresh = await DecisionAsync(await CompoundAsync(), 4);
         var home = await app.Anonymous().GetStringAsync($"/c/{Known.Xinyuan}");
-        Assert.Contains($"/owners-decisions/{id}", home, StringComparison.Ordinal);
+        Assert.Contains($"/owners-decisions/{fresh}", home, StringComparison.Ordinal);
+        var other = await app.Anonymous().GetStringAsync($"/c/{Known.Fucheng}");
+        Assert.DoesNotContain($"/owners-decisions/{fresh}", other, StringComparison.Ordinal);
     }
 }
