@@ -142,6 +142,44 @@ public class PlatformTests(JiayuanApp app)
 public class IdempotencyJanitorTests
 {
     [Fact]
+    public async Task UnansweredClaim_IsRetriedWith409_ThenTakenOverAfterTwoMinutes()
+    {
+        // A first request whose process died leaves a claim without an answer. Retries get 409 while it may still be
+        // running, then the retry runs for real instead of waiting a day for the janitor; it creates exactly once.
+        await using var app = new JiayuanApp();
+        await app.InitializeAsync();
+        var placeId = await app.PlaceIdAsync(Known.Fucheng);
+        var client = await app.LoginAsync(Known.FuchengWorker);
+        var title = "接管 " + Guid.NewGuid().ToString("N");
+        var body = JsonSerializer.Serialize(new { placeId, board = "Property", title, bodyHtml = "<p>x</p>" });
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("/api/v1/notices?" + body)));
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Known.FuchengWorker).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new Core.Http.IdempotencyRecord
+            {
+                Key = "died", Caller = userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Path = "/api/v1/notices",
+                RequestHash = hash, CreatedAt = app.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        Task<HttpResponseMessage> Post() => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/notices")
+        {
+            Headers = { { "Idempotency-Key", "died" } },
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Post()).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        var retried = await Post();
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        var again = await Post();
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM notices_notices WHERE \"Title\" = {0}", title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Purge_DropsRecordsOlderThanADay_KeepsRecentOnes()
     {
         await using var app = new JiayuanApp();

@@ -29,7 +29,8 @@ public sealed class IdempotencyRecord
 /// <summary>
 /// Makes creating POSTs under /api safe to retry: the first request claims the key (UNIQUE per caller) before it runs,
 /// its response is stored, and every retry gets that response back. A retry while the first is still running gets 409;
-/// the same key with a different body gets 422.
+/// the same key with a different body gets 422. A first request that failed frees its key; one that never answered
+/// (the process died) is taken over by a retry after <see cref="Abandoned"/>.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -74,17 +75,32 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
         await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
         var record = new IdempotencyRecord { Key = key, Caller = caller, Path = context.Request.Path, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
-        db.IdempotencyRecords.Add(record);
-        try
+        // Two attempts: the second only after taking over a claim whose first request died without an answer.
+        for (var attempt = 0; ; attempt++)
         {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var first = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == key && r.Caller == caller, context.RequestAborted);
-            await ReplayAsync(context, first, hash, l);
-            return;
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(context.RequestAborted);
+                break;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+            var first = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.Caller == caller, context.RequestAborted);
+            if (first is not null && (attempt > 0 || !await TakeOverAbandonedAsync(db, first, hash, clock, context.RequestAborted)))
+            {
+                await ReplayAsync(context, first, hash, l);
+                return;
+            }
+            if (attempt > 0)
+            {
+                // The key keeps changing hands under us: let the client retry shortly.
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, l["The first request with this Idempotency-Key is still being processed; retry shortly."]);
+                return;
+            }
+            record.Id = 0;
         }
 
         var original = context.Response.Body;
@@ -93,6 +109,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(context);
+        }
+        catch
+        {
+            // The request failed without a response to keep: free the key so the client can retry for real.
+            db.IdempotencyRecords.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
         }
         finally
         {
@@ -115,6 +138,22 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             await db.SaveChangesAsync(CancellationToken.None);
         }
         await capture.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>How long a claim may stay unanswered before a retry may assume its request died (a crash, a killed instance).</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Deletes a claim that was never answered and is older than <see cref="Abandoned"/>, so the retry runs instead of
+    /// getting 409 until the janitor purges it a day later. The conditional delete lets only one retry win.
+    /// </summary>
+    private static async Task<bool> TakeOverAbandonedAsync(JiayuanDbContext db, IdempotencyRecord first, string hash, TimeProvider clock, CancellationToken ct)
+    {
+        if (first.Completed || first.RequestHash != hash || first.CreatedAt > clock.GetUtcNow() - Abandoned)
+        {
+            return false;
+        }
+        return await db.IdempotencyRecords.Where(r => r.Id == first.Id && !r.Completed).ExecuteDeleteAsync(ct) == 1;
     }
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord first, string hash, IStringLocalizer<SharedResource> l)
