@@ -1154,6 +1154,16 @@ ZH = {
 "A unit's name is at most {0} characters.": "单位名称最多 {0} 个字。",
 "Meeting photos": "会议照片",
 "Photo of {0}: {1}": "{0}的照片：{1}",
+# Demands: photo moderation
+"Photo hidden": "照片已隐藏",
+"Photo shown again": "照片已恢复公开",
+"Hidden from the public": "已对公众隐藏",
+"Show again": "恢复公开",
+"Hide from the public": "对公众隐藏",
+"Why hide a photo (shown to staff only)": "隐藏照片的理由（仅工作人员可见）",
+"e.g. a face or a licence plate can be recognized": "例如：能认出人脸或车牌",
+"Only the demand's dispatchers and its handling unit can hide or show its photos.": "只有该诉求的派单人员和承办单位可以隐藏或恢复其照片。",
+"Say why the photo is hidden (at most 200 characters).": "请说明隐藏照片的理由（最多 200 字）。",
 }
 
 def write(path, table):

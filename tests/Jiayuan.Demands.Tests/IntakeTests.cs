@@ -79,6 +79,59 @@ public class IntakeTests(JiayuanApp app)
     }
 
     [Fact]
+    public async Task Staff_Hide_A_Photo_From_The_Public_With_A_Reason_And_Show_It_Again()
+    {
+        var resident = await app.LoginAsync(Known.Resident);
+        var id = (await SubmitAsync(resident, new { category = "ENV-GARBAGE", description = "楼道堆物（照片里有邻居）", placeCode = await CourtyardAsync(app, Known.Fucheng) })).GetProperty("id").GetInt64();
+        using (var form = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent(Png);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            form.Add(file, "file", "a.png");
+            Assert.Equal(HttpStatusCode.Created, (await resident.PostAsync($"/api/v1/demands/{id}/photos", form)).StatusCode);
+        }
+        var photo = (await GetAsync(resident, id)).GetProperty("photoIds")[0].GetInt64();
+        var photoUrl = $"/api/v1/demands/{id}/photos/{photo}";
+        var moderation = $"/api/v1/demands/{id}/photos/{photo}/moderation";
+        var worker = await app.LoginAsync(Known.FuchengWorker);
+
+        // A reason is required; another community's worker does not even see the demand; the requester may not moderate.
+        var noReason = await worker.PostAsJsonAsync(moderation, new { hidden = true, reason = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("理由", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoginAsync(Known.XinyuanWorker)).PostAsJsonAsync(moderation, new { hidden = true, reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync(moderation, new { hidden = true, reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(photoUrl)).StatusCode);
+
+        // Hidden through the staff page's button: gone for the public and the requester, kept for staff, not cacheable.
+        var page = await worker.GetStringAsync($"/staff/demands/{id}");
+        Assert.Contains($"value=\"hide:{photo}\"", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var posted = await worker.PostAsync($"/staff/demands/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = "act", ["Model.Action"] = $"hide:{photo}", ["Model.PhotoReason"] = "能认出邻居的脸",
+        }));
+        Assert.Equal(HttpStatusCode.Found, posted.StatusCode);
+        Assert.Contains("已对公众隐藏", await worker.GetStringAsync(posted.Headers.Location), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync(photoUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync(photoUrl)).StatusCode);
+        Assert.Equal(0, (await GetAsync(resident, id)).GetProperty("photoIds").GetArrayLength());
+        Assert.DoesNotContain((await GetAsync(resident, id)).GetProperty("timeline").EnumerateArray(), e => e.Str("kind") == "PhotoHidden");
+        var staffImage = await worker.GetAsync(photoUrl);
+        Assert.Equal(HttpStatusCode.OK, staffImage.StatusCode);
+        Assert.True(staffImage.Headers.CacheControl!.NoStore);
+        var staffView = await GetAsync(worker, id);
+        Assert.Equal(photo, staffView.GetProperty("hiddenPhotoIds")[0].GetInt64());
+        Assert.Contains(staffView.GetProperty("timeline").EnumerateArray(), e => e.Str("kind") == "PhotoHidden" && e.Str("note") == "能认出邻居的脸");
+        Assert.DoesNotContain($"/photos/{photo}", await app.Anonymous().GetStringAsync($"/open311/v2/requests/{id}.json"), StringComparison.Ordinal);
+
+        var shown = await worker.PostAsJsonAsync(moderation, new { hidden = false });
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(photoUrl)).StatusCode);
+        Assert.Equal(photo, (await GetAsync(resident, id)).GetProperty("photoIds")[0].GetInt64());
+    }
+
+    [Fact]
     public async Task The_Map_Library_Is_Served_And_Its_Tiles_Are_Allowed()
     {
         var client = app.Anonymous();

@@ -126,6 +126,7 @@ public class AuthorizationTests(JiayuanApp app)
         new("POST", "/api/v1/demands/{id:long}/contact", i => $"/api/v1/demands/{i.XinyuanDemand}/contact", _ => Json("{}"), Access.XinyuanManager),
         new("POST", "/api/v1/demands/{id:long}/extension", i => $"/api/v1/demands/{i.XinyuanDemand}/extension", _ => Json("{\"days\":3,\"reason\":\"越权\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/demands/{id:long}/extension/decision", i => $"/api/v1/demands/{i.XinyuanDemand}/extension/decision", _ => Json("{\"approve\":true}"), Access.XinyuanManager),
+        new("POST", "/api/v1/demands/{id:long}/photos/{photoId:long}/moderation", i => $"/api/v1/demands/{i.XinyuanDemand}/photos/1/moderation", _ => Json("{\"hidden\":true,\"reason\":\"越权\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/demands/{id:long}/reply", i => $"/api/v1/demands/{i.XinyuanDemand}/reply", _ => Json("{\"reply\":\"越权\"}"), Access.XinyuanManager),
         new("POST", "/api/v1/demands/{id:long}/rating", i => $"/api/v1/demands/{i.XinyuanDemand}/rating", _ => Json("{\"satisfaction\":\"Satisfied\",\"resolved\":true}"), Access.XinyuanManager),
         new("POST", "/api/v1/demands/{id:long}/urge", i => $"/api/v1/demands/{i.XinyuanDemand}/urge", _ => Json("{}"), Access.XinyuanManager),

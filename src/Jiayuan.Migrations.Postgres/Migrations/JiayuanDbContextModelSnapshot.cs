@@ -2353,6 +2353,13 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<long>("DemandId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");

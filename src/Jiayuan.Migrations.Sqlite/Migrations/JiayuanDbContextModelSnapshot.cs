@@ -2248,6 +2248,13 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<long>("DemandId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");

@@ -102,6 +102,7 @@ internal sealed class DemandPhotoConfiguration : IEntityTypeConfiguration<Demand
     {
         b.ToTable("demands_photos");
         b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.HiddenReason).HasMaxLength(200);
         b.HasIndex(x => x.DemandId);
         b.HasOne(x => x.Demand).WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -138,6 +138,8 @@ internal enum DemandEventKind
     Urged,
     Supervised,
     Followed,
+    PhotoHidden,
+    PhotoShown,
 }
 
 /// <summary>One step of a demand's history (the timeline).</summary>
@@ -163,6 +165,9 @@ internal sealed class DemandPhoto
     public Demand? Demand { get; set; }
     public required byte[] Content { get; set; }
     public required string ContentType { get; set; }
+    /// <summary>Set when staff hid the photo (a face, a licence plate, someone's home): then only staff see it.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
 }
 
 /// <summary>A resident who follows someone else's demand ("关注") instead of submitting a duplicate.</summary>

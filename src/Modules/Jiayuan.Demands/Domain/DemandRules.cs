@@ -16,6 +16,7 @@ internal enum DemandAction
     Reply,
     Rate,
     Urge,
+    ModeratePhoto,
 }
 
 /// <summary>The rules of a demand's life: which action is allowed in which state, and its time limits.</summary>
@@ -31,6 +32,7 @@ internal static partial class DemandRules
         DemandAction.Progress or DemandAction.Contact or DemandAction.RequestExtension or DemandAction.DecideExtension or DemandAction.Reply => Handling,
         DemandAction.Rate => [DemandStatus.Replied],
         DemandAction.Urge => [DemandStatus.Dispatched, .. Handling],
+        DemandAction.ModeratePhoto => Enum.GetValues<DemandStatus>(),
         _ => [],
     };
 
@@ -99,6 +101,8 @@ internal static partial class DemandRules
         DemandEventKind.AutoClosed => "Closed without rating",
         DemandEventKind.Urged => "Urged",
         DemandEventKind.Supervised => "Supervised",
+        DemandEventKind.PhotoHidden => "Photo hidden",
+        DemandEventKind.PhotoShown => "Photo shown again",
         _ => "Followed",
     };
 

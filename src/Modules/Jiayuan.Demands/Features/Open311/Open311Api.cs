@@ -354,7 +354,7 @@ public static class Open311Endpoints
         DemandRouter.Catalogue catalogue, CancellationToken ct)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        var photos = ids.Count == 0 ? [] : await db.Set<DemandPhoto>().AsNoTracking().Where(p => ids.Contains(p.DemandId))
+        var photos = ids.Count == 0 ? [] : await db.Set<DemandPhoto>().AsNoTracking().Where(p => ids.Contains(p.DemandId) && p.HiddenAt == null)
             .GroupBy(p => p.DemandId).Select(g => new { DemandId = g.Key, Id = g.Min(p => p.Id) }).ToListAsync(ct);
         var photoOf = photos.ToDictionary(p => p.DemandId, p => p.Id);
         Dictionary<long, List<DemandEvent>>? notes = null;

@@ -29,10 +29,26 @@ public static class ReadDemandEndpoints
                 return demand is null || !DemandAccess.CanSee(user, demand) ? Results.NotFound() : Results.Ok(await DemandViews.BuildAsync(db, demand, user, ct));
             })
             .RequireAuthorization().WithName("GetDemand").WithSummary("A demand with its timeline (internal notes only for staff). Requesters see their own.");
-        api.MapGet("/demands/{id:long}/photos/{photoId:long}", async (long id, long photoId, JiayuanDbContext db, CancellationToken ct) =>
-                await db.Set<DemandPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct) is { } photo
-                    ? Results.File(photo.Content, photo.ContentType) : Results.NotFound())
-            .AllowAnonymous().WithName("GetDemandPhoto").WithSummary("A demand's photo (re-encoded, no location data).");
+        api.MapGet("/demands/{id:long}/photos/{photoId:long}", async (long id, long photoId, JiayuanDbContext db, ClaimsPrincipal user, HttpResponse response, CancellationToken ct) =>
+            {
+                var photo = await db.Set<DemandPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
+                if (photo is null)
+                {
+                    return Results.NotFound();
+                }
+                if (photo.HiddenAt is not null)
+                {
+                    // A hidden photo exists only for the demand's staff, and no cache may keep it.
+                    var demand = await db.Set<Demand>().AsNoTracking().FirstAsync(d => d.Id == id, ct);
+                    if (!DemandAccess.IsStaff(user, demand))
+                    {
+                        return Results.NotFound();
+                    }
+                    response.Headers.CacheControl = "private, no-store";
+                }
+                return Results.File(photo.Content, photo.ContentType);
+            })
+            .AllowAnonymous().WithName("GetDemandPhoto").WithSummary("A demand's photo (re-encoded, no location data); one hidden by staff only for the demand's staff.");
         api.MapGet("/demands/mine", async (DemandQueries q, ClaimsPrincipal user, CancellationToken ct) => Results.Ok(await q.MineAsync(user, ct)))
             .RequireAuthorization().WithName("MyDemands").WithSummary("The caller's own demands and those they follow.");
         api.MapGet("/demands", async (string? view, string? scope, int? page, DemandQueries q, IPlaceDirectory places, ClaimsPrincipal user, CancellationToken ct) =>

@@ -24,6 +24,7 @@ public sealed record ExtensionInput(int? Days, string? Reason, int? Version);
 public sealed record ExtensionDecision(bool Approve, string? Note, int? Version);
 public sealed record ReplyInput(string? Reply, int? Version);
 public sealed record RateInput(string? Satisfaction, bool? Resolved, string? Comment, int? Version);
+public sealed record PhotoModeration(bool Hidden, string? Reason, int? Version);
 
 /// <summary>The outcome of an action: the demand after it, or why it was refused (status + localized reason).</summary>
 internal sealed record Verdict(int Status, string? Reason, Demand? Demand = null)
@@ -55,20 +56,25 @@ public static class DemandWorkflowEndpoints
             (DemandWorkflow w, long id, RateInput i, ClaimsPrincipal u, CancellationToken ct) => w.RateAsync(id, i, u, ct));
         Map(api, "urge", "UrgeDemand", "A dispatcher urges the unit (催办).",
             (DemandWorkflow w, long id, NoteInput? i, ClaimsPrincipal u, CancellationToken ct) => w.UrgeAsync(id, i, u, ct));
+        api.MapPost("/demands/{id:long}/photos/{photoId:long}/moderation",
+                async (long id, long photoId, PhotoModeration input, DemandWorkflow workflow, JiayuanDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                    await ResultAsync(await workflow.ModeratePhotoAsync(id, photoId, input, user, ct), db, user, l, ct))
+            .RequireAuthorization().WithName("ModerateDemandPhoto")
+            .WithSummary("The demand's dispatchers or handling unit hide a photo from the public, with a reason (a face, a licence plate, someone's home), or show it again.");
         return api;
     }
 
     private static void Map<TInput>(RouteGroupBuilder api, string action, string name, string summary,
         Func<DemandWorkflow, long, TInput, ClaimsPrincipal, CancellationToken, Task<Verdict>> run) =>
         api.MapPost($"/demands/{{id:long}}/{action}", async (long id, TInput input, DemandWorkflow workflow, JiayuanDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            {
-                var verdict = await run(workflow, id, input, user, ct);
-                return verdict.Ok
-                    ? Results.Ok(await DemandViews.BuildAsync(db, verdict.Demand!, user, ct))
-                    : verdict.Status == 404 ? Results.NotFound()
-                    : Results.Problem(detail: verdict.Reason, statusCode: verdict.Status, title: l[verdict.Status switch { 403 => "Not allowed", 409 => "Conflict", 422 => "Not possible now", _ => "The request has invalid fields." }]);
-            })
+                await ResultAsync(await run(workflow, id, input, user, ct), db, user, l, ct))
             .RequireAuthorization().WithName(name).WithSummary(summary);
+
+    private static async Task<IResult> ResultAsync(Verdict verdict, JiayuanDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        verdict.Ok
+            ? Results.Ok(await DemandViews.BuildAsync(db, verdict.Demand!, user, ct))
+            : verdict.Status == 404 ? Results.NotFound()
+            : Results.Problem(detail: verdict.Reason, statusCode: verdict.Status, title: l[verdict.Status switch { 403 => "Not allowed", 409 => "Conflict", 422 => "Not possible now", _ => "The request has invalid fields." }]);
 }
 
 /// <summary>The state machine in use: each action checks visibility (404), state (409), the caller's role (403) and its rule (422/400).</summary>
@@ -321,6 +327,33 @@ internal sealed class DemandWorkflow(
         DemandNotifier.Notify(db, d, now, null, l["Demand reopened after an unsatisfied rating: {0}", DemandIntake.Short(d.Description)]);
         return null;
     }
+
+    /// <summary>Hides a photo from the public (the requester's page, Open311's media_url) or shows it again; staff still see it.</summary>
+    public Task<Verdict> ModeratePhotoAsync(long id, long photoId, PhotoModeration input, ClaimsPrincipal user, CancellationToken ct) =>
+        ActAsync(id, input.Version, user, DemandAction.ModeratePhoto,
+            d => DemandAccess.IsDispatcher(user, d) || DemandAccess.IsHandler(user, d) ? null : l["Only the demand's dispatchers and its handling unit can hide or show its photos."].Value,
+            async (d, now) =>
+            {
+                var photo = await db.Set<DemandPhoto>().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == d.Id, ct);
+                if (photo is null)
+                {
+                    return new Verdict(404, null);
+                }
+                var reason = input.Reason?.Trim();
+                if (!input.Hidden)
+                {
+                    (photo.HiddenAt, photo.HiddenReason) = (null, null);
+                    Event(d, now, DemandEventKind.PhotoShown, user, user.Identity?.Name ?? "", null, false);
+                    return null;
+                }
+                if (string.IsNullOrEmpty(reason) || reason.Length > 200)
+                {
+                    return new Verdict(400, l["Say why the photo is hidden (at most 200 characters)."]);
+                }
+                (photo.HiddenAt, photo.HiddenReason) = (now, reason);
+                Event(d, now, DemandEventKind.PhotoHidden, user, user.Identity?.Name ?? "", reason, false);
+                return null;
+            }, ct);
 
     public Task<Verdict> UrgeAsync(long id, NoteInput? input, ClaimsPrincipal user, CancellationToken ct) =>
         ActAsync(id, input?.Version, user, DemandAction.Urge, d => NotDispatcher(user, d), (d, now) =>
