@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using Jiayuan.Alerts.Contracts;
-using Npgsql;
-using StackExchange.Redis;
 
 namespace Jiayuan.Alerts.Tests;
 
@@ -14,29 +10,15 @@ namespace Jiayuan.Alerts.Tests;
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private readonly RedisServer _redis = new();
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "jiayuan-tests", "scaleout-" + Guid.NewGuid().ToString("N"));
-    private readonly string? _pg = Environment.GetEnvironmentVariable("JIAYUAN_TEST_PG");
-    private readonly string _pgDatabase = "jy_shared_" + Guid.NewGuid().ToString("N")[..8];
+    private readonly SharedDatabase _database = new();
     private AlertsApp _a = default!;
     private AlertsApp _b = default!;
 
     public async ValueTask InitializeAsync()
     {
         await _redis.StartAsync();
-        Directory.CreateDirectory(_dir);
-        string connection;
-        if (!string.IsNullOrEmpty(_pg))
-        {
-            await using var conn = new NpgsqlConnection(_pg);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-            await cmd.ExecuteNonQueryAsync();
-            connection = new NpgsqlConnectionStringBuilder(_pg) { Database = _pgDatabase }.ConnectionString;
-        }
-        else
-        {
-            connection = $"Data Source={Path.Combine(_dir, "shared.db")}";
-        }
+        await _database.CreateAsync();
+        var connection = _database.ConnectionString;
         var prefix = "jiayuan-test-" + Guid.NewGuid().ToString("N")[..8];
         AlertsApp Instance() => (AlertsApp)new AlertsApp().With("ConnectionStrings:Jiayuan", connection).With("Redis:Connection", _redis.Endpoint)
             .With("Redis:ChannelPrefix", prefix);
@@ -85,74 +67,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await _b.DisposeAsync();
         await _a.DisposeAsync();
         await _redis.DisposeAsync();
-        if (!string.IsNullOrEmpty(_pg))
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(_pg);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the OS cleans temp.
-        }
-    }
-}
-
-/// <summary>A real redis-server: the one scripts/test.sh started (JIAYUAN_TEST_REDIS), else one started here on a free port.</summary>
-internal sealed class RedisServer : IAsyncDisposable
-{
-    private Process? _process;
-
-    public string Endpoint { get; private set; } = "";
-
-    public async Task StartAsync()
-    {
-        if (Environment.GetEnvironmentVariable("JIAYUAN_TEST_REDIS") is { Length: > 0 } given)
-        {
-            Endpoint = given;
-            return;
-        }
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed: run scripts/test.sh (it installs Debian's redis-server) or apt-get install redis-server.");
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        _process = Process.Start(new ProcessStartInfo(binary, ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        _process.BeginOutputReadLine();
-        Endpoint = $"127.0.0.1:{port}";
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                await using var probe = await ConnectionMultiplexer.ConnectAsync(Endpoint);
-                await probe.GetDatabase().PingAsync();
-                return;
-            }
-            catch (RedisConnectionException) when (i < 50)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await _database.DisposeAsync();
     }
 }

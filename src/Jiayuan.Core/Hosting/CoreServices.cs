@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Jiayuan.Core.Hosting;
@@ -22,6 +23,8 @@ public static class CoreServices
     public static IServiceCollection AddJiayuanCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        // One instance unless the web host registers the Redis bus (Redis:Connection).
+        services.TryAddSingleton<Caching.ICacheBus, Caching.LocalCacheBus>();
         services.AddHttpContextAccessor();
         services.AddJiayuanDatabase(configuration, DataDirectory(configuration, environment));
 

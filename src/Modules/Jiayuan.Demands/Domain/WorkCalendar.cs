@@ -1,6 +1,8 @@
+using Jiayuan.Core.Caching;
 using Jiayuan.Core.Data;
 using Jiayuan.Core.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jiayuan.Demands.Domain;
 
@@ -9,10 +11,10 @@ namespace Jiayuan.Demands.Domain;
 /// working days (调休). The yearly table ships with the product (<see cref="Shipped"/>); an admin edits a year, and from
 /// then on that year's rows in the database replace the shipped ones.
 /// </summary>
-internal sealed class WorkCalendar(IDbContextFactory<JiayuanDbContext> factory)
+internal sealed class WorkCalendar(IDbContextFactory<JiayuanDbContext> factory, IMemoryCache cache)
 {
-    // Reloaded every 5 minutes so an edit made through another instance applies there too.
-    private volatile Tuple<Dictionary<DateOnly, CalendarDay>, long>? _days;
+    // Kept until an edit (on any instance: the signal travels through Redis) or for 5 minutes.
+    private static readonly CacheSignal Signal = new("demands:calendar");
 
     /// <summary>The State Council's holiday arrangements (国务院办公厅 notices) for the years shipped.</summary>
     public static readonly IReadOnlyList<CalendarDay> Shipped = Build(
@@ -48,24 +50,16 @@ internal sealed class WorkCalendar(IDbContextFactory<JiayuanDbContext> factory)
         return days;
     }
 
-    public void Invalidate()
-    {
-        _days = null;
-    }
+    public void Invalidate() => Signal.Invalidate();
 
-    public async Task<Dictionary<DateOnly, CalendarDay>> DaysAsync(CancellationToken ct)
-    {
-        if (_days is { } cached && Environment.TickCount64 - cached.Item2 < 300_000)
+    public async Task<Dictionary<DateOnly, CalendarDay>> DaysAsync(CancellationToken ct) =>
+        (await Signal.GetOrLoadAsync(cache, "demands:calendar", TimeSpan.FromMinutes(5), async () =>
         {
-            return cached.Item1;
-        }
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var stored = await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct);
-        var editedYears = stored.Select(d => d.Date.Year).ToHashSet();
-        var all = Shipped.Where(d => !editedYears.Contains(d.Date.Year)).Concat(stored).ToDictionary(d => d.Date);
-        _days = Tuple.Create(all, Environment.TickCount64);
-        return all;
-    }
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var stored = await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct);
+            var editedYears = stored.Select(d => d.Date.Year).ToHashSet();
+            return Shipped.Where(d => !editedYears.Contains(d.Date.Year)).Concat(stored).ToDictionary(d => d.Date);
+        }))!;
 
     public static bool IsWorkday(IReadOnlyDictionary<DateOnly, CalendarDay> days, DateOnly date) =>
         days.TryGetValue(date, out var special) ? special.Workday : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

@@ -17,7 +17,7 @@ public sealed record NoticeFilter(string PlacePath, NoticeBoard? Board = null, s
 internal static class NoticeQueries
 {
     /// <summary>Dropped on every notice write; guards the in-memory copies of single notices.</summary>
-    public static readonly CacheSignal Signal = new();
+    public static readonly CacheSignal Signal = new("notices");
 
     public static IQueryable<Notice> VisibleAt(this IQueryable<Notice> notices, string placePath, DateTimeOffset now)
     {

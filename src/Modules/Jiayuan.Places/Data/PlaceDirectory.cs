@@ -11,7 +11,7 @@ namespace Jiayuan.Places.Data;
 internal sealed class PlaceDirectory(IDbContextFactory<JiayuanDbContext> factory, IMemoryCache cache) : IPlaceDirectory
 {
     private static readonly TimeSpan _ttl = TimeSpan.FromMinutes(10);
-    private static readonly CacheSignal _signal = new();
+    private static readonly CacheSignal _signal = new("places");
 
     public static void Invalidate() => _signal.Invalidate();
 

@@ -20,7 +20,7 @@ internal sealed record Route(string HandlerPath, string HandlerName, IReadOnlyLi
 /// </summary>
 internal sealed class DemandRouter(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, IMemoryCache cache, IOptions<DemandOptions> options)
 {
-    private static readonly CacheSignal Signal = new();
+    private static readonly CacheSignal Signal = new("demands:catalogue");
 
     public static void Invalidate() => Signal.Invalidate();
 

@@ -65,7 +65,7 @@ public static class PublishNotice
 }
 
 /// <summary>Validates and stores notices; used by the API, the staff page and other modules (<see cref="INoticePublisher"/>).</summary>
-internal sealed class NoticeWriter(JiayuanDbContext db, IPlaceDirectory places, TimeProvider clock, IStringLocalizer<SharedResource> l, IOutputCacheStore outputCache)
+internal sealed class NoticeWriter(JiayuanDbContext db, IPlaceDirectory places, TimeProvider clock, IStringLocalizer<SharedResource> l, Jiayuan.Core.Caching.ICacheBus cacheBus)
     : INoticePublisher
 {
     public FieldErrors NewErrors() => new(l);
@@ -148,7 +148,7 @@ internal sealed class NoticeWriter(JiayuanDbContext db, IPlaceDirectory places, 
     public async Task ChangedAsync(CancellationToken ct)
     {
         NoticeQueries.Signal.Invalidate();
-        await outputCache.EvictByTagAsync(CachePolicies.HomeTag, ct);
+        await cacheBus.EvictTagAsync(CachePolicies.HomeTag, ct);
     }
 
     public async Task<long> PublishAsync(long placeId, NoticeBoard board, string title, string html, CancellationToken cancellationToken = default)

@@ -38,7 +38,7 @@ public static class PartyStatisticsEndpoint
 internal sealed class PartyStatistics(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IPartyStatistics
 {
     /// <summary>Dropped whenever organizations or member counts change; between changes a dashboard reads the cached figures.</summary>
-    public static readonly Jiayuan.Core.Caching.CacheSignal Signal = new();
+    public static readonly Jiayuan.Core.Caching.CacheSignal Signal = new("party:stats");
 
     public Task<PartyStats?> ForPlaceAsync(string placeCode, int year, CancellationToken cancellationToken = default) =>
         Signal.GetOrLoadAsync(cache, $"party-stats:{placeCode}:{year}", TimeSpan.FromMinutes(5), () => ComputeAsync(placeCode, year, cancellationToken));
