@@ -35,6 +35,9 @@ public sealed record FundProjectRow(long Id, string Title, FundCategory Category
 public sealed record FundDetail(long Id, string PlaceName, int Year, string Amount, FundPhase Phase, DateTimeOffset ProposalsUntil, DateTimeOffset HearingAt, DateTimeOffset DecisionBy,
     DateTimeOffset ImplementationUntil, DateTimeOffset AcceptanceBy, int? HearingRepresentatives, string Funded, IReadOnlyList<FundProjectRow> Projects);
 
+/// <summary>A fund year in the list of a place's funds; <c>PlacePath</c> lets a page decide whether to link the staff page.</summary>
+public sealed record FundYearRow(long Id, string PlaceName, string PlacePath, int Year, string Amount, string Funded, FundPhase Phase);
+
 /// <summary>
 /// The community fund decided by residents (Chengdu's five steps): residents propose, the Party organization proposes the
 /// slate, a hearing announced a week ahead with enough representatives drops projects below the approval share, the
@@ -141,6 +144,19 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         await notices.PublishAsync(place.Id, NoticeBoard.Finance, l["{0} community fund {1}: {2} yuan; hearing on {3}", place.Name, year, Yuan(fund.AmountFen), Dates.Format(fund.HearingAt)],
             $"<p>{System.Net.WebUtility.HtmlEncode(l["Residents propose projects until {0}. The hearing on {1} needs at least {2} resident representatives; projects approved by fewer than {3}% of them are dropped.", Dates.Format(fund.ProposalsUntil), Dates.Format(fund.HearingAt), MinRepresentatives, ApprovalPercent])}</p>", ct);
         return new(await DetailAsync(fund.Id, ct), null, 201);
+    }
+
+    /// <summary>The fund years of the communities under a place, by community and newest year first.</summary>
+    public async Task<List<FundYearRow>> ListAsync(string path, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        var funds = await db.Set<Domain.Fund>().AsNoTracking().Where(f => f.PlacePath == path || (string.Compare(f.PlacePath, from) >= 0 && string.Compare(f.PlacePath, to) < 0))
+            .OrderBy(f => f.PlacePath).ThenByDescending(f => f.Year).Take(500).ToListAsync(ct);
+        var ids = funds.Select(f => f.Id).ToList();
+        var funded = await db.Set<FundProject>().AsNoTracking().Where(p => ids.Contains(p.FundId) && p.Status == FundProjectStatus.Funded)
+            .GroupBy(p => p.FundId).Select(g => new { g.Key, Total = g.Sum(p => p.BudgetFen) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var now = clock.GetUtcNow();
+        return [.. funds.Select(f => new FundYearRow(f.Id, f.PlaceName, f.PlacePath, f.Year, Yuan(f.AmountFen), Yuan(funded.GetValueOrDefault(f.Id)), f.PhaseAt(now)))];
     }
 
     public async Task<FundDetail?> DetailAsync(long id, CancellationToken ct)
