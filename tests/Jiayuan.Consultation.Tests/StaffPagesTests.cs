@@ -304,12 +304,24 @@ public partial class StaffPagesTests(JiayuanApp app)
         Assert.Equal(1, roster.GetProperty("units").GetInt32());
         Assert.Equal("101.25", roster.GetProperty("totalArea").GetString());
 
+        // A second file: 吴刚 again (the only 吴刚 on the roster and in the file) gets the unit, counted once.
+        using var second = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(second, new[] { new Dictionary<string, object?> { ["楼栋/单元/房号"] = "3栋2单元304", ["专有部分面积"] = "40.00", ["业主姓名"] = "吴刚", ["是否未售/开发商"] = "否" } });
+        var more = await staff.PostAsync($"/api/v1/consultation/compounds/{code}/roster/import?dryRun=false",
+            new MultipartFormDataContent { { new ByteArrayContent(second.ToArray()), "file", "more.xlsx" } });
+        var moreReport = await more.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, moreReport.GetProperty("newOwners").GetInt32());
+        Assert.Contains("名册中已有", moreReport.GetProperty("lines")[0].GetProperty("action").GetString(), StringComparison.Ordinal);
+        roster = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/compounds/{code}/roster");
+        Assert.Equal(1, roster.GetProperty("totalOwners").GetInt32());
+        Assert.Equal("141.25", roster.GetProperty("totalArea").GetString());
+
         // Not a table, and a worker of another community.
         var notTable = await staff.PostAsync($"/api/v1/consultation/compounds/{code}/roster/import", new MultipartFormDataContent { { new ByteArrayContent("not a workbook"u8.ToArray()), "file", "x.xlsx" } });
         Assert.Equal(HttpStatusCode.BadRequest, notTable.StatusCode);
         var fucheng = await app.LoginAsync(Known.FuchengWorker);
         Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsync($"/api/v1/consultation/compounds/{code}/roster/import?dryRun=false", File())).StatusCode);
-        Assert.Equal(1, (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/compounds/{code}/roster")).GetProperty("units").GetInt32());
+        Assert.Equal(2, (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/consultation/compounds/{code}/roster")).GetProperty("units").GetInt32());
     }
 
     [Fact]
