@@ -44,6 +44,12 @@ public class AuthorizationTests(JiayuanApp app)
         return content;
     }
 
+    /// <summary>A one-row owner roster (.csv) for the roster import's dry run.</summary>
+    private static MultipartFormDataContent RosterCsv() => new()
+    {
+        { new ByteArrayContent("楼栋/单元/房号,专有部分面积,业主姓名,手机号,是否未售/开发商\n越权1栋101,50.00,越权,,否\n"u8.ToArray()), "file", "roster.csv" },
+    };
+
     private static readonly Probe[] Probes =
     [
         new("POST", "/api/v1/auth/login", _ => "/api/v1/auth/login", null, Access.Public),
@@ -175,6 +181,7 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/consultation/compounds/{code}/roster", _ => "/api/v1/consultation/compounds/510107063003-01/roster", null, Access.XinyuanStaff),
         new("POST", "/api/v1/consultation/compounds/{code}/owners", _ => "/api/v1/consultation/compounds/510107063003-01/owners", _ => Json("{\"name\":\"越权业主\"}"), Access.XinyuanStaff),
         new("POST", "/api/v1/consultation/compounds/{code}/units", _ => "/api/v1/consultation/compounds/510107063003-01/units", _ => Json("{\"label\":\"越权单元\",\"area\":\"50.00\",\"unsold\":true}"), Access.XinyuanStaff),
+        new("POST", "/api/v1/consultation/compounds/{code}/roster/import", _ => "/api/v1/consultation/compounds/510107063003-01/roster/import?dryRun=true", _ => RosterCsv(), Access.XinyuanStaff),
         new("POST", "/api/v1/consultation/compounds/{code}/owners-decisions", _ => "/api/v1/consultation/compounds/510107063003-01/owners-decisions", _ => Json("{\"matter\":9,\"title\":\"越权表决\"}"), Access.XinyuanStaff),
         new("GET", "/api/v1/consultation/compounds/{code}/owners-decisions", _ => "/api/v1/consultation/compounds/510107063003-01/owners-decisions", null, Access.Public),
         new("GET", "/api/v1/consultation/owners-decisions/{id:long}", _ => "/api/v1/consultation/owners-decisions/1", null, Access.Public),

@@ -25,6 +25,7 @@ public static class ConsultationModule
     {
         ModelRegistry.Register(typeof(ConsultationModule).Assembly);
         services.AddScoped<OwnersDecisionService>();
+        services.AddScoped<RosterImporter>();
         services.AddScoped<PollService>();
         services.AddScoped<BodyService>();
         services.AddScoped<TopicService>();
@@ -40,5 +41,5 @@ public static class ConsultationModule
     }
 
     public static RouteGroupBuilder MapConsultation(this RouteGroupBuilder api) =>
-        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapPolls().MapBodies().MapTopics().MapCommunityFund().MapBuilders().MapResults().MapNotifications();
+        api.MapEvaluateOwnersDecision().MapOwnersDecisions().MapRosterImport().MapPolls().MapBodies().MapTopics().MapCommunityFund().MapBuilders().MapResults().MapNotifications();
 }

@@ -53,7 +53,6 @@ internal sealed class TrackedResult
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>One step of a result's timeline.</summary>
 /// <summary>A photo of a result (re-encoded, no location data), shown with its timeline.</summary>
 internal sealed class ResultPhoto
 {
@@ -64,6 +63,7 @@ internal sealed class ResultPhoto
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>One step of a result's timeline.</summary>
 internal sealed class ResultUpdate
 {
     public long Id { get; set; }

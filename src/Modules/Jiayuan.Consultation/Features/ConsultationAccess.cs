@@ -13,14 +13,27 @@ internal static class ConsultationAccess
     public static IResult Problem(int status, string reason) => TypedResults.Problem(title: reason, detail: reason, statusCode: status);
 }
 
-/// <summary>What a staff action came to: the created value (201), field errors (400), or 403/404; pages and endpoints share it.</summary>
-public sealed record StaffOutcome<T>(T? Value, FieldErrors? Errors, int Status)
+/// <summary>
+/// What a staff action came to: the value (200, or 201 when created), field errors (400), 403/404, or a refusal with its
+/// reason (409/422); pages and endpoints share it.
+/// </summary>
+public sealed record StaffOutcome<T>(T? Value, FieldErrors? Errors, int Status, string? Reason = null)
 {
     public IResult ToResult(string location) => Status switch
     {
+        200 => TypedResults.Ok(Value),
         201 => TypedResults.Created(location, Value),
         400 => Errors!.ToProblem(),
         403 => Results.Forbid(),
-        _ => Results.NotFound(),
+        404 => Results.NotFound(),
+        _ => ConsultationAccess.Problem(Status, Reason ?? ""),
+    };
+
+    /// <summary>The reason of a refusal as a page shows it: the problem's reason, or the field errors joined.</summary>
+    public string? Refusal => Status switch
+    {
+        200 or 201 => null,
+        400 => string.Join(" ", (Errors?.ToDictionary() ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value)),
+        _ => Reason,
     };
 }

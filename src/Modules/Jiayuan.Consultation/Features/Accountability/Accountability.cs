@@ -20,6 +20,9 @@ public sealed record TimelineEntry(ResultStatus Status, int Progress, string Not
 
 public sealed record ResultRow(long Id, string Title, string Owner, ResultSource Source, long SourceId, ResultStatus Status, int Progress, DateTimeOffset UpdatedAt);
 
+/// <summary>A photo added to a result.</summary>
+public sealed record ResultPhotoRef(long Id);
+
 public sealed record ResultDetail(ResultRow Result, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<long> PhotoIds);
 
 /// <summary>Accountability: every adopted decision and funded project is followed to its result (owner, status, progress, timeline).</summary>
@@ -33,10 +36,13 @@ public static class ResultEndpoints
         api.MapGet("/consultation/results/{id:long}", async (long id, ResultService s, CancellationToken ct) => await s.DetailAsync(id, ct) is { } r ? Results.Ok(r) : Results.NotFound())
             .AllowAnonymous().WithName("GetResult").WithSummary("A result with its timeline.");
         api.MapPost("/consultation/results/{id:long}/updates", async (long id, ResultUpdateInput input, ResultService s, ClaimsPrincipal user, CancellationToken ct) =>
-                await s.UpdateAsync(id, input, user, ct))
+                (await s.UpdateAsync(id, input, user, ct)).ToResult(""))
             .RequireAuthorization().WithName("UpdateResult").WithSummary("Staff record progress (status, %, note); each update joins the timeline.");
         api.MapPost("/consultation/results/{id:long}/photos", async (long id, IFormFile? file, ResultService s, ClaimsPrincipal user, CancellationToken ct) =>
-                await s.AddPhotoAsync(id, file, user, ct))
+            {
+                var outcome = await s.AddPhotoAsync(id, file, user, ct);
+                return outcome.ToResult($"/api/v1/consultation/results/{id}/photos/{outcome.Value?.Id}");
+            })
             .RequireAuthorization().DisableAntiforgery().WithName("AddResultPhoto").WithSummary("Staff add a photo of the result (image ≤ 10 MB, location data removed).");
         api.MapGet("/consultation/results/{id:long}/photos/{photoId:long}", async (long id, long photoId, JiayuanDbContext db, CancellationToken ct) =>
                 await db.Set<ResultPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.ResultId == id, ct) is { } photo
@@ -93,38 +99,45 @@ internal sealed class ResultService(JiayuanDbContext db, TimeProvider clock, ISt
         return new ResultDetail(Row(r), timeline, photos);
     }
 
-    public async Task<IResult> AddPhotoAsync(long id, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Whether the user records updates of the result (staff of its place); null when there is no such result.</summary>
+    public async Task<bool?> CanUpdateAsync(long id, ClaimsPrincipal user, CancellationToken ct) =>
+        await db.Set<TrackedResult>().AsNoTracking().Where(x => x.Id == id).Select(x => x.PlacePath).FirstOrDefaultAsync(ct) is { } path
+            ? user.Covers(path, ConsultationAccess.Staff) : null;
+
+    /// <summary>Adds a photo (an image, re-encoded without EXIF or location data by <c>Uploads</c>); the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<ResultPhotoRef>> AddPhotoAsync(long id, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
     {
         var r = await db.Set<TrackedResult>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
-            return Results.NotFound();
+            return new(default, null, 404);
         }
         if (!user.Covers(r.PlacePath, ConsultationAccess.Staff))
         {
-            return Results.Forbid();
+            return new(default, null, 403);
         }
         var (accepted, error) = await Jiayuan.Core.Text.Uploads.ReadAsync(file, ct);
         if (accepted is null || !accepted.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
-            return new FieldErrors(l).Add("file", error ?? "A result photo must be an image.").ToProblem();
+            return new(default, new FieldErrors(l).Add("file", error ?? "A result photo must be an image."), 400);
         }
         var photo = new ResultPhoto { ResultId = id, Content = accepted.Content, ContentType = accepted.ContentType, At = clock.GetUtcNow() };
         db.Add(photo);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/results/{id}/photos/{photo.Id}", new { photo.Id });
+        return new(new ResultPhotoRef(photo.Id), null, 201);
     }
 
-    public async Task<IResult> UpdateAsync(long id, ResultUpdateInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Records status, progress and a note on the timeline; the page and the endpoint share it.</summary>
+    public async Task<StaffOutcome<ResultDetail>> UpdateAsync(long id, ResultUpdateInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var r = await db.Set<TrackedResult>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
-            return Results.NotFound();
+            return new(default, null, 404);
         }
         if (!user.Covers(r.PlacePath, ConsultationAccess.Staff))
         {
-            return Results.Forbid();
+            return new(default, null, 403);
         }
         var errors = new FieldErrors(l);
         if (input.Status is not { } status || !Enum.IsDefined(status))
@@ -138,7 +151,7 @@ internal sealed class ResultService(JiayuanDbContext db, TimeProvider clock, ISt
         errors.Required("note", input.Note, "Note").MaxLength("note", input.Note, 2000, "Note");
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var now = clock.GetUtcNow();
         r.Status = input.Status!.Value;
@@ -146,6 +159,6 @@ internal sealed class ResultService(JiayuanDbContext db, TimeProvider clock, ISt
         r.UpdatedAt = now;
         db.Add(new ResultUpdate { ResultId = id, Status = r.Status, Progress = r.Progress, Note = input.Note!.Trim(), At = now });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DetailAsync(id, ct));
+        return new(await DetailAsync(id, ct), null, 200);
     }
 }

@@ -35,6 +35,9 @@ public sealed record FundProjectRow(long Id, string Title, FundCategory Category
 public sealed record FundDetail(long Id, string PlaceName, int Year, string Amount, FundPhase Phase, DateTimeOffset ProposalsUntil, DateTimeOffset HearingAt, DateTimeOffset DecisionBy,
     DateTimeOffset ImplementationUntil, DateTimeOffset AcceptanceBy, int? HearingRepresentatives, string Funded, IReadOnlyList<FundProjectRow> Projects);
 
+/// <summary>A fund year in the list of a place's funds; <c>PlacePath</c> lets a page decide whether to link the staff page.</summary>
+public sealed record FundYearRow(long Id, string PlaceName, string PlacePath, int Year, string Amount, string Funded, FundPhase Phase);
+
 /// <summary>
 /// The community fund decided by residents (Chengdu's five steps): residents propose, the Party organization proposes the
 /// slate, a hearing announced a week ahead with enough representatives drops projects below the approval share, the
@@ -52,13 +55,13 @@ public static class FundEndpoints
                 await s.ProposeAsync(id, input, user, ct))
             .RequireAuthorization().WithName("ProposeFundProject").WithSummary("A resident proposes a project (checked against the negative list) while proposals are open.");
         api.MapPost("/consultation/funds/{id:long}/slate", async (long id, SlateInput input, FundService s, ClaimsPrincipal user, CancellationToken ct) =>
-                await s.SlateAsync(id, input, user, ct))
+                (await s.SlateAsync(id, input, user, ct)).ToResult(""))
             .RequireAuthorization().WithName("ProposeFundSlate").WithSummary("The Party organization proposes the slate for the hearing.");
         api.MapPost("/consultation/funds/{id:long}/hearing", async (long id, HearingInput input, FundService s, ClaimsPrincipal user, CancellationToken ct) =>
-                await s.HearingAsync(id, input, user, ct))
+                (await s.HearingAsync(id, input, user, ct)).ToResult(""))
             .RequireAuthorization().WithName("RecordFundHearing").WithSummary("Record the hearing: representatives present and votes; projects below the approval share are dropped.");
         api.MapPost("/consultation/funds/{id:long}/decision", async (long id, FundDecisionInput input, FundService s, ClaimsPrincipal user, CancellationToken ct) =>
-                await s.DecideAsync(id, input, user, ct))
+                (await s.DecideAsync(id, input, user, ct)).ToResult(""))
             .RequireAuthorization().WithName("DecideFund").WithSummary("The council funds projects that passed the hearing, within the fund's amount.");
         return api;
     }
@@ -143,6 +146,19 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         return new(await DetailAsync(fund.Id, ct), null, 201);
     }
 
+    /// <summary>The fund years of the communities under a place, by community and newest year first.</summary>
+    public async Task<List<FundYearRow>> ListAsync(string path, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        var funds = await db.Set<Domain.Fund>().AsNoTracking().Where(f => f.PlacePath == path || (string.Compare(f.PlacePath, from) >= 0 && string.Compare(f.PlacePath, to) < 0))
+            .OrderBy(f => f.PlacePath).ThenByDescending(f => f.Year).Take(500).ToListAsync(ct);
+        var ids = funds.Select(f => f.Id).ToList();
+        var funded = await db.Set<FundProject>().AsNoTracking().Where(p => ids.Contains(p.FundId) && p.Status == FundProjectStatus.Funded)
+            .GroupBy(p => p.FundId).Select(g => new { g.Key, Total = g.Sum(p => p.BudgetFen) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var now = clock.GetUtcNow();
+        return [.. funds.Select(f => new FundYearRow(f.Id, f.PlaceName, f.PlacePath, f.Year, Yuan(f.AmountFen), Yuan(funded.GetValueOrDefault(f.Id)), f.PhaseAt(now)))];
+    }
+
     public async Task<FundDetail?> DetailAsync(long id, CancellationToken ct)
     {
         var f = await db.Set<Domain.Fund>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -156,8 +172,10 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
             [.. projects.Select(p => new FundProjectRow(p.Id, p.Title, p.Category, Yuan(p.BudgetFen), p.Status, p.HearingYes, p.HearingNo))]);
     }
 
-    private IResult WrongPhase(Domain.Fund f, FundPhase needed) =>
-        ConsultationAccess.Problem(422, l["This step belongs to the {0} phase; the fund is in the {1} phase.", l["Fund phase " + needed], l["Fund phase " + f.PhaseAt(clock.GetUtcNow())]]);
+    private string WrongPhaseReason(Domain.Fund f, FundPhase needed) =>
+        l["This step belongs to the {0} phase; the fund is in the {1} phase.", l["Fund phase " + needed], l["Fund phase " + f.PhaseAt(clock.GetUtcNow())]];
+
+    private IResult WrongPhase(Domain.Fund f, FundPhase needed) => ConsultationAccess.Problem(422, WrongPhaseReason(f, needed));
 
     public async Task<IResult> ProposeAsync(long id, FundProjectInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -212,13 +230,18 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         return TypedResults.Created($"/api/v1/consultation/funds/{id}", new FundProjectRow(project.Id, project.Title, project.Category, Yuan(project.BudgetFen), project.Status, 0, 0));
     }
 
-    private async Task<(Domain.Fund? Fund, IResult? Refusal)> StaffFundAsync(long id, ClaimsPrincipal user, Role[] roles, CancellationToken ct)
+    private async Task<(Domain.Fund? Fund, StaffOutcome<FundDetail>? Refusal)> StaffFundAsync(long id, ClaimsPrincipal user, Role[] roles, CancellationToken ct)
     {
         var f = await db.Set<Domain.Fund>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return f is null ? (null, Results.NotFound()) : !user.Covers(f.PlacePath, roles) ? (null, Results.Forbid()) : (f, null);
+        return f is null ? (null, new(default, null, 404)) : !user.Covers(f.PlacePath, roles) ? (null, new(default, null, 403)) : (f, null);
     }
 
-    public async Task<IResult> SlateAsync(long id, SlateInput input, ClaimsPrincipal user, CancellationToken ct)
+    private StaffOutcome<FundDetail> Refuse(int status, string reason) => new(default, null, status, reason);
+
+    private static StaffOutcome<FundDetail> Invalid(FieldErrors errors) => new(default, errors, 400);
+
+    /// <summary>The page and the endpoint share it; the outcome carries the refusal's reason.</summary>
+    public async Task<StaffOutcome<FundDetail>> SlateAsync(long id, SlateInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (f, refusal) = await StaffFundAsync(id, user, Slaters, ct);
         if (f is null)
@@ -227,23 +250,24 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (f.PhaseAt(clock.GetUtcNow()) != FundPhase.Slate)
         {
-            return WrongPhase(f, FundPhase.Slate);
+            return Refuse(422, WrongPhaseReason(f, FundPhase.Slate));
         }
         var ids = input.ProjectIds ?? [];
         var projects = await db.Set<FundProject>().Where(p => p.FundId == id).ToListAsync(ct);
         if (ids.Count == 0 || ids.Any(i => projects.All(p => p.Id != i)))
         {
-            return new FieldErrors(l).Add("projectIds", "Choose projects proposed to this fund.").ToProblem();
+            return Invalid(new FieldErrors(l).Add("projectIds", "Choose projects proposed to this fund."));
         }
         foreach (var p in projects)
         {
             p.Status = ids.Contains(p.Id) ? FundProjectStatus.OnSlate : FundProjectStatus.Proposed;
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DetailAsync(id, ct));
+        return new(await DetailAsync(id, ct), null, 200);
     }
 
-    public async Task<IResult> HearingAsync(long id, HearingInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The page and the endpoint share it; the outcome carries the refusal's reason.</summary>
+    public async Task<StaffOutcome<FundDetail>> HearingAsync(long id, HearingInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (f, refusal) = await StaffFundAsync(id, user, ConsultationAccess.Staff, ct);
         if (f is null)
@@ -252,12 +276,12 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (f.PhaseAt(clock.GetUtcNow()) != FundPhase.Hearing)
         {
-            return WrongPhase(f, FundPhase.Hearing);
+            return Refuse(422, WrongPhaseReason(f, FundPhase.Hearing));
         }
         var reps = input.Representatives ?? 0;
         if (reps < MinRepresentatives)
         {
-            return ConsultationAccess.Problem(422, l["A hearing needs at least {0} resident representatives; {1} attended.", MinRepresentatives, reps]);
+            return Refuse(422, l["A hearing needs at least {0} resident representatives; {1} attended.", MinRepresentatives, reps]);
         }
         var slate = await db.Set<FundProject>().Where(p => p.FundId == id && p.Status == FundProjectStatus.OnSlate).ToListAsync(ct);
         var results = (input.Results ?? []).ToDictionary(r => r.ProjectId);
@@ -272,7 +296,7 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return Invalid(errors);
         }
         f.HearingRepresentatives = reps;
         var lines = new List<string>();
@@ -287,10 +311,11 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         await db.SaveChangesAsync(ct);
         await notices.PublishAsync(f.PlaceId, NoticeBoard.Finance, l["{0} community fund {1}: hearing results", f.PlaceName, f.Year],
             $"<p>{System.Net.WebUtility.HtmlEncode(l["{0} representatives attended; projects approved by fewer than {1}% are dropped.", reps, ApprovalPercent])}</p><ul>{string.Concat(lines)}</ul>", ct);
-        return TypedResults.Ok(await DetailAsync(id, ct));
+        return new(await DetailAsync(id, ct), null, 200);
     }
 
-    public async Task<IResult> DecideAsync(long id, FundDecisionInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The page and the endpoint share it; the outcome carries the refusal's reason.</summary>
+    public async Task<StaffOutcome<FundDetail>> DecideAsync(long id, FundDecisionInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var (f, refusal) = await StaffFundAsync(id, user, ConsultationAccess.Staff, ct);
         if (f is null)
@@ -299,18 +324,18 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (f.PhaseAt(clock.GetUtcNow()) != FundPhase.Decision)
         {
-            return WrongPhase(f, FundPhase.Decision);
+            return Refuse(422, WrongPhaseReason(f, FundPhase.Decision));
         }
         var ids = input.ProjectIds ?? [];
         var passed = await db.Set<FundProject>().Where(p => p.FundId == id && (p.Status == FundProjectStatus.PassedHearing || p.Status == FundProjectStatus.Funded || p.Status == FundProjectStatus.NotFunded)).ToListAsync(ct);
         if (ids.Any(i => passed.All(p => p.Id != i)))
         {
-            return new FieldErrors(l).Add("projectIds", "Only projects that passed the hearing can be funded.").ToProblem();
+            return Invalid(new FieldErrors(l).Add("projectIds", "Only projects that passed the hearing can be funded."));
         }
         var total = passed.Where(p => ids.Contains(p.Id)).Sum(p => p.BudgetFen);
         if (total > f.AmountFen)
         {
-            return ConsultationAccess.Problem(422, l["The chosen projects cost {0} yuan, more than the fund's {1} yuan.", Yuan(total), Yuan(f.AmountFen)]);
+            return Refuse(422, l["The chosen projects cost {0} yuan, more than the fund's {1} yuan.", Yuan(total), Yuan(f.AmountFen)]);
         }
         foreach (var p in passed)
         {
@@ -324,6 +349,6 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         var funded = passed.Where(p => p.Status == FundProjectStatus.Funded).Select(p => $"<li>{System.Net.WebUtility.HtmlEncode(p.Title)}：{Yuan(p.BudgetFen)} 元</li>");
         await notices.PublishAsync(f.PlaceId, NoticeBoard.Finance, l["{0} community fund {1}: projects funded", f.PlaceName, f.Year],
             $"<p>{System.Net.WebUtility.HtmlEncode(l["Funded: {0} yuan of {1} yuan.", Yuan(total), Yuan(f.AmountFen)])}</p><ul>{string.Concat(funded)}</ul>", ct);
-        return TypedResults.Ok(await DetailAsync(id, ct));
+        return new(await DetailAsync(id, ct), null, 200);
     }
 }

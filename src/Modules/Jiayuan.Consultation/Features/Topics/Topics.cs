@@ -36,6 +36,9 @@ public sealed record ModerationResult(int Topics, int Comments);
 /// <summary>A topic as moderators see it: hidden ones included, with the number of reports.</summary>
 public sealed record ModerationRow(long Id, string Title, TopicCategory Category, string PlaceName, string AuthorName, int Reports, bool Hidden, DateTimeOffset CreatedAt);
 
+/// <summary>A comment as moderators see it: reported or hidden, with its topic and the number of reports.</summary>
+public sealed record CommentModerationRow(long Id, long TopicId, string TopicTitle, string AuthorName, string Text, int Reports, bool Hidden, DateTimeOffset CreatedAt);
+
 /// <summary>Classified democratic consultation (分类民主协商): raise, support, comment, report, moderate; supported topics go on an agenda.</summary>
 public static class TopicEndpoints
 {
@@ -327,6 +330,17 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
         var topics = await db.Set<Topic>().AsNoTracking().Where(t => t.PlacePath == path || (string.Compare(t.PlacePath, from) >= 0 && string.Compare(t.PlacePath, to) < 0))
             .OrderByDescending(t => t.Reports).ThenByDescending(t => t.Id).Take(200).ToListAsync(ct);
         return [.. topics.Select(t => new ModerationRow(t.Id, t.Title, t.Category, t.PlaceName, Masking.Name(t.AuthorName), t.Reports, t.Hidden, t.CreatedAt))];
+    }
+
+    /// <summary>Comments of topics under a place that were reported or hidden, most reported first (the moderation page).</summary>
+    public async Task<List<CommentModerationRow>> CommentModerationListAsync(string path, CancellationToken ct)
+    {
+        var (from, to) = TreePath.Descendants(path);
+        var rows = await db.Set<TopicComment>().AsNoTracking().Where(c => c.Reports > 0 || c.Hidden)
+            .Join(db.Set<Topic>().Where(t => t.PlacePath == path || (string.Compare(t.PlacePath, from) >= 0 && string.Compare(t.PlacePath, to) < 0)),
+                c => c.TopicId, t => t.Id, (c, t) => new { c, t.Title })
+            .OrderByDescending(x => x.c.Reports).ThenByDescending(x => x.c.Id).Take(200).ToListAsync(ct);
+        return [.. rows.Select(x => new CommentModerationRow(x.c.Id, x.c.TopicId, x.Title, Masking.Name(x.c.AuthorName), x.c.Text, x.c.Reports, x.c.Hidden, x.c.CreatedAt))];
     }
 
     public async Task<IResult> ModerateAsync(ModerationInput input, ClaimsPrincipal user, CancellationToken ct) =>
