@@ -154,6 +154,13 @@ public partial class PartyPagesTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Equal(("页面书记", "页面副书记", Today.AddDays(-3)), (saved.Secretary, saved.DeputySecretary, saved.LastElectionOn));
         Assert.Equal(Today.AddDays(-3).AddYears(5), saved.ElectionDue); // it covers the community: a 5-year term
         Assert.Contains("应于 " + Iso(saved.ElectionDue) + " 换届", html, StringComparison.Ordinal);
+
+        // A plain branch without members: its committee page shows the ≥3 full members rule.
+        var courtyard = await app.WithDbAsync(db => db.Set<PartyOrganization>().Where(o => o.PlacePath.StartsWith("/510107063/004/") && o.PlaceKind == "Courtyard").Select(o => o.PlaceId).FirstAsync());
+        (_, html) = await PostAsync(secretary, url, "organization", [("Model.Name", "页面院落第三支部"), ("Model.Kind", "Branch"), ("Model.Place", courtyard.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Contains("党组织已建立", html, StringComparison.Ordinal);
+        var branch = await app.WithDbAsync(db => db.Set<PartyOrganization>().Where(o => o.Name == "页面院落第三支部").Select(o => o.Id).SingleAsync());
+        Assert.Contains("党支部须有正式党员 3 名以上（《支部工作条例》第四条），现有 0 名", await secretary.GetStringAsync($"/party/orgs/{branch}/committee"), StringComparison.Ordinal);
     }
 
     [Fact]
