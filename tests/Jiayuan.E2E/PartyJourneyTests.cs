@@ -97,4 +97,40 @@ public class PartyJourneyTests(BrowserFixture fx)
         await Expect(units.Locator("li").First).ToContainTextAsync("有限公司（演示）");
         await BrowserFixture.ShotAsync(page, "17-joint-branch-units");
     }
+
+    [Fact]
+    public async Task Secretary_AddsAMember_AndConvertsAProbationaryMember()
+    {
+        var page = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "shuji", "/party/orgs?scope=" + Known.Fucheng);
+        await page.Locator("table a", new() { HasTextString = "支部委员会" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "添加党员" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^添加党员 · ") })).ToBeVisibleAsync();
+
+        // A probationary member admitted 13 months ago: probation is over, so the branch can record the conversion.
+        var first17 = "510108199003" + Random.Shared.Next(10, 28).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = first17 + Jiayuan.Core.Privacy.ChineseId.CheckCharacter(first17);
+        var name = "周演示" + Random.Shared.Next(100, 999);
+        var admitted = DateTime.UtcNow.AddHours(8).AddMonths(-13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("姓名").FillAsync(name);
+        await page.GetByLabel("身份证号").FillAsync(id);
+        await page.GetByLabel("手机号").FillAsync("13912345670");
+        await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "预备党员" });
+        await page.GetByLabel("入党日期").FillAsync(admitted);
+        await page.GetByLabel("工作单位").FillAsync("府城社区居委会");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加党员" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("党员已添加");
+        await BrowserFixture.ShotAsync(page, "18-party-member-added");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "打开党员页面" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+        await Expect(page.Locator("#member-status")).ToHaveTextAsync("预备党员");
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("******"); // the ID number is masked
+        await Expect(page.Locator("dl.details")).Not.ToContainTextAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记转正" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已转为正式党员");
+        await Expect(page.Locator("#member-status")).ToHaveTextAsync("正式党员");
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("转正日期");
+        await BrowserFixture.ShotAsync(page, "19-party-member-converted");
+    }
 }

@@ -24,11 +24,10 @@ public static class MemberLifecycle
 {
     public static RouteGroupBuilder MapMemberLifecycle(this RouteGroupBuilder api)
     {
-        api.MapPost("/party/members/{id:long}/convert", (long id, MemberLifecycleHandler h, ClaimsPrincipal user, CancellationToken ct) =>
-                h.RunAsync(id, user, (m, today) => m.Convert(today) is { } error ? (error, [m.ProbationEndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]) : null, ct))
+        api.MapPost("/party/members/{id:long}/convert", (long id, MemberLifecycleHandler h, ClaimsPrincipal user, CancellationToken ct) => h.ConvertAsync(id, user, ct))
             .RequireAuthorization().WithName("ConvertMember").WithSummary("Convert a probationary member to full membership (after probation ends).");
         api.MapPost("/party/members/{id:long}/extend", (long id, ExtendRequest request, MemberLifecycleHandler h, ClaimsPrincipal user, CancellationToken ct) =>
-                h.RunAsync(id, user, (m, _) => m.Extend(request.Months ?? 0) is { } error ? (error, []) : null, ct))
+                h.ExtendAsync(id, request, user, ct))
             .RequireAuthorization().WithName("ExtendProbation").WithSummary("Extend probation once by 6 to 12 months.");
         return api;
     }
@@ -36,6 +35,14 @@ public static class MemberLifecycle
 
 internal sealed class MemberLifecycleHandler(JiayuanDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>Conversion after probation ends (the API and the member page).</summary>
+    public Task<Results<Ok<MemberState>, ValidationProblem, NotFound, ForbidHttpResult>> ConvertAsync(long id, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(id, user, (m, today) => m.Convert(today) is { } error ? (error, [m.ProbationEndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]) : null, ct);
+
+    /// <summary>The one extension of probation by 6–12 months (the API and the member page).</summary>
+    public Task<Results<Ok<MemberState>, ValidationProblem, NotFound, ForbidHttpResult>> ExtendAsync(long id, ExtendRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(id, user, (m, _) => m.Extend(request.Months ?? 0) is { } error ? (error, []) : null, ct);
+
     public async Task<Results<Ok<MemberState>, ValidationProblem, NotFound, ForbidHttpResult>> RunAsync(
         long id, ClaimsPrincipal user, Func<PartyMember, DateOnly, (string Key, object[] Args)?> change, CancellationToken ct)
     {
