@@ -35,6 +35,7 @@ public static class PartyModule
         services.AddScoped<TransferService>();
         services.AddScoped<RosterImporter>();
         services.AddScoped<DuesService>();
+        services.AddScoped<DuesLedgerService>();
         services.AddScoped<DualRegistrationService>();
         services.AddScoped<PointsService>();
         services.AddScoped<ManageService>();
@@ -47,5 +48,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty();
+        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty().MapDuesLedger();
 }
