@@ -29,6 +29,7 @@ public static class PartyModule
         ModelRegistry.Register(typeof(PartyModule).Assembly);
         services.AddSingleton<IPartyStatistics, PartyStatistics>();
         services.AddSingleton<StatsBreakdownQuery>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Data.StatisticsInvalidation>();
         services.AddScoped<OrgQueries>();
         services.AddScoped<MemberLifecycleHandler>();
         services.AddScoped<MeetingService>();

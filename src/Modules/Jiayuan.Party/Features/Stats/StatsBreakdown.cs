@@ -40,10 +40,16 @@ public static class StatsBreakdownEndpoint
     }
 }
 
-/// <summary>Aggregates only (no names): public like the statistics. Two grouped queries over the subtree.</summary>
-internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places)
+/// <summary>
+/// Aggregates only (no names): public like the statistics. Two grouped queries over the subtree, cached like the statistics
+/// (5 min, dropped with them whenever organizations or members are added, moved or re-classified).
+/// </summary>
+internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
-    public async Task<StatsBreakdown?> ForPlaceAsync(string placeCode, int year, CancellationToken ct)
+    public Task<StatsBreakdown?> ForPlaceAsync(string placeCode, int year, CancellationToken ct) =>
+        PartyStatistics.Signal.GetOrLoadAsync(cache, $"party-breakdown:{placeCode}:{year}", TimeSpan.FromMinutes(5), () => ComputeAsync(placeCode, year, ct));
+
+    private async Task<StatsBreakdown?> ComputeAsync(string placeCode, int year, CancellationToken ct)
     {
         var place = await places.FindByCodeAsync(placeCode, ct);
         if (place is null)
