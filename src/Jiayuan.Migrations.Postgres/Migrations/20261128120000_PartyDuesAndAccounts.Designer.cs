@@ -3091,6 +3091,8 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlacePath", "IsTwoNew");
 
+                    b.HasIndex("Status", "PlacePath");
+
                     b.ToTable("party_members", (string)null);
                 });
 

@@ -88,6 +88,11 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_party_members_Status_PlacePath",
+                table: "party_members",
+                columns: new[] { "Status", "PlacePath" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_party_dues_bases_MemberId_Year",
                 table: "party_dues_bases",
                 columns: new[] { "MemberId", "Year" },
@@ -122,6 +127,10 @@ namespace Jiayuan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "party_member_accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_party_members_Status_PlacePath",
+                table: "party_members");
         }
     }
 }

@@ -87,6 +87,11 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_party_members_Status_PlacePath",
+                table: "party_members",
+                columns: new[] { "Status", "PlacePath" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_party_dues_bases_MemberId_Year",
                 table: "party_dues_bases",
                 columns: new[] { "MemberId", "Year" },
@@ -121,6 +126,10 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "party_member_accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_party_members_Status_PlacePath",
+                table: "party_members");
         }
     }
 }

@@ -2951,6 +2951,8 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlacePath", "IsTwoNew");
 
+                    b.HasIndex("Status", "PlacePath");
+
                     b.ToTable("party_members", (string)null);
                 });
 

@@ -52,6 +52,8 @@ internal sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyM
         b.Property(x => x.DuesBase).HasPrecision(12, 2);
         b.HasIndex(x => new { x.PlacePath, x.IsTwoNew });
         b.HasIndex(x => new { x.OrganizationId, x.Status });
+        // The statistics breakdown counts probationary members of a subtree (few) without scanning the others.
+        b.HasIndex(x => new { x.Status, x.PlacePath });
         b.HasIndex(x => x.IdNumberHash).IsUnique();
         b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
