@@ -98,7 +98,7 @@ report="bench/results/$(date -u +%Y-%m-%d-%H%M)-party-city.md"
   echo "### Breakdown (GET /api/v1/party/stats/breakdown: organizations by kind, members by status and two-new, foundings per year)"
   echo
   read -r u50 u95 <<<"$(uncached "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=510107063")"
-  echo "- first request of a scope and year (computed: grouped scans of the subtree's organizations and members), 20 sequential requests: p50 ${u50} ms, p95 ${u95} ms"
+  echo "- first request of a scope and year (computed: one grouped scan of the subtree's organizations, member figures from their counters, probationary members counted by index), 20 sequential requests: p50 ${u50} ms, p95 ${u95} ms"
   if [[ -n "${community}" ]]; then
     read -r c50 c95 <<<"$(uncached "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=${community}")"
     echo "- the same for community ${community}: p50 ${c50} ms, p95 ${c95} ms"
