@@ -206,6 +206,12 @@ public class DuesLedgerTests(DuesApp app) : IClassFixture<DuesApp>
         var notice = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/notices/{noticeId}");
         Assert.Contains("慰问困难党员：300.50 元", notice.GetProperty("bodyHtml").GetString(), StringComparison.Ordinal);
 
+        // Another year by the query; a malformed one shows the current year; a past year cannot be fixed any more.
+        var past = await secretary.GetStringAsync($"{url}?year={Today.Year - 1}");
+        Assert.Contains($"{Today.Year - 1} 年度党费账目", past, StringComparison.Ordinal);
+        Assert.DoesNotContain("按当前基数核定", past, StringComparison.Ordinal);
+        Assert.Contains($"{Today.Year} 年度党费账目", await secretary.GetStringAsync($"{url}?year=abc"), StringComparison.Ordinal);
+
         // Out of scope: a 403 page, no ledger; a resident likewise.
         var other = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Jincheng));
         var refused = await other.GetAsync(url);
