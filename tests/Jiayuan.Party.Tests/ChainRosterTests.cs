@@ -98,6 +98,49 @@ public class ChainRosterTests(JiayuanApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/api/v1/party/me/organizations/{a}/roster")).StatusCode);
     }
 
+    private static async Task<string> PostAccountFormAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var data = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("_handler", "member-account") };
+        data.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(data));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task AccountsPage_LinksAndUnlinks_StaffInScopeOnly()
+    {
+        var (a, _, aMembers) = await BranchAsync(5);
+        var url = $"/party/orgs/{a}/accounts";
+        var residentName = await app.CreateUserAsync(Role.Resident, Known.Sanyuan);
+        var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Sanyuan));
+        var id = aMembers[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // An unknown account is refused beside the field, keeping what was typed.
+        var unknown = await PostAccountFormAsync(secretary, url, ("Link.MemberId", id), ("Link.Login", "nobody-x1"), ("Link.Action", "link"));
+        Assert.Contains("没有使用该手机号或用户名的账号", unknown, StringComparison.Ordinal);
+        Assert.Contains("value=\"nobody-x1\"", unknown, StringComparison.Ordinal);
+
+        Assert.Contains("已将党员记录关联到该账号", await PostAccountFormAsync(secretary, url, ("Link.MemberId", id), ("Link.Login", residentName), ("Link.Action", "link")), StringComparison.Ordinal);
+        var resident = await app.LoginAsync(residentName);
+        Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"/api/v1/party/me/organizations/{a}/roster")).StatusCode);
+        Assert.Contains("由工作人员关联", await secretary.GetStringAsync(url), StringComparison.Ordinal);
+
+        Assert.Contains("已解除关联", await PostAccountFormAsync(secretary, url, ("Link.MemberId", id), ("Link.Action", "unlink")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/api/v1/party/me/organizations/{a}/roster")).StatusCode);
+
+        // A community worker reads without the form; staff of another community and residents get a 403 page.
+        var worker = await app.LoginAsync(await app.CreateUserAsync(Role.CommunityWorker, Known.Sanyuan));
+        var read = await worker.GetStringAsync(url);
+        Assert.Contains("未关联", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("member-account", read, StringComparison.Ordinal);
+        var outsider = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Jincheng));
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync(url)).StatusCode);
+    }
+
     [Fact]
     public async Task SelfLink_NeedsTheVerifiedPhoneAndTheIdNumber_OnThePage()
     {

@@ -32,6 +32,9 @@ public sealed record ChainMemberRow(string Name, MemberStatus Status, int PartyA
 
 public sealed record ChainRosterView(long OrganizationId, string Name, OrgKind Kind, IReadOnlyList<ChainMemberRow> Members);
 
+/// <summary>A member of an organization and whether (and by whom) their record is linked to an account, for branch staff.</summary>
+public sealed record AccountLinkRow(long MemberId, string Name, string? LinkedBy, DateTimeOffset? LinkedAt);
+
 /// <summary>
 /// Members linked to sign-in accounts (by staff, or by the member when their verified phone and ID number both match the roster)
 /// see the masked roster of their own organization and its ancestors, and nothing of other organizations.
@@ -130,6 +133,20 @@ internal sealed class ChainRosterService(JiayuanDbContext db, IPersonalDataCiphe
         db.Add(link);
         await db.SaveChangesAsync(ct);
         return (new MemberLink(memberId, userId, by, link.LinkedAt), errors, StatusCodes.Status200OK);
+    }
+
+    /// <summary>The organization's members with their links, in two queries; null when the caller cannot read the organization.</summary>
+    public async Task<List<AccountLinkRow>?> LinksAsync(long orgId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var org = await db.Set<PartyOrganization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
+        if (org is null || !user.Covers(org.PlacePath, PartyAccess.Readers))
+        {
+            return null;
+        }
+        var members = await db.Set<PartyMember>().AsNoTracking().Where(m => m.OrganizationId == orgId).OrderBy(m => m.Id).Select(m => new { m.Id, m.RealName }).ToListAsync(ct);
+        var links = await db.Set<MemberAccount>().AsNoTracking().Where(a => db.Set<PartyMember>().Any(m => m.Id == a.MemberId && m.OrganizationId == orgId))
+            .ToDictionaryAsync(a => a.MemberId, ct);
+        return [.. members.Select(m => links.TryGetValue(m.Id, out var a) ? new AccountLinkRow(m.Id, m.RealName, a.LinkedBy, a.LinkedAt) : new AccountLinkRow(m.Id, m.RealName, null, null))];
     }
 
     public async Task<int> UnlinkAsync(long memberId, ClaimsPrincipal user, CancellationToken ct)
