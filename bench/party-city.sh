@@ -8,7 +8,8 @@
 # Steps: publish the app; on a fresh SQLite file seed the demo and `seed city`; start the server on 127.0.0.1:5096;
 # check the figures; measure GET /api/v1/party/stats for the subdistrict and for one generated community with wrk
 # (-t2 -c8, 10 s, 3 runs; the run with the median p99 is reported) and the first, computed request of 20 distinct years;
-# append the report to bench/results/. Stops what it started.
+# the same for GET /api/v1/party/stats/breakdown (the statistics page's charts); the plaintext ceiling of the same server
+# and load (bench/plaintext, wrk -t2 -c8 like the rest) for comparison; append the report to bench/results/. Stops what it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/services.sh
@@ -21,7 +22,9 @@ PORT=5096
 WORK=$(mktemp -d /tmp/jiayuan-city.XXXXXX)
 APP_DIR=artifacts/bench/app
 SERVER_PID=""
-cleanup() { [[ -n "${SERVER_PID}" ]] && kill "${SERVER_PID}" 2>/dev/null || true; rm -rf "${WORK}"; }
+PT_PORT=5097
+PT_PID=""
+cleanup() { [[ -n "${SERVER_PID}" ]] && kill "${SERVER_PID}" 2>/dev/null || true; [[ -n "${PT_PID}" ]] && kill "${PT_PID}" 2>/dev/null || true; rm -rf "${WORK}"; }
 trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -30,6 +33,7 @@ export ConnectionStrings__Jiayuan="Data Source=${WORK}/city.db" DataDirectory="$
 
 echo "[city] publishing"
 dotnet publish src/Jiayuan.Web -c Release -o "${APP_DIR}" >/dev/null
+dotnet build bench/plaintext/Plaintext.csproj -c Release -v quiet >/dev/null
 start=$(date +%s)
 "${APP_DIR}/Jiayuan.Web" seed city --communities "${COMMUNITIES}" --courtyards "${COURTYARDS}" --members "${MEMBERS}" | tail -1
 generated=$(( $(date +%s) - start ))
@@ -90,5 +94,33 @@ report="bench/results/$(date -u +%Y-%m-%d-%H%M)-party-city.md"
     read -r a b c d <<<"$(measure "http://127.0.0.1:${PORT}/api/v1/party/stats?scope=${community}&year=2018")"
     echo "| community ${community} | $a | $b | $c | $d | p95 ≤ 100 ms |"
   fi
+  echo
+  echo "### Breakdown (GET /api/v1/party/stats/breakdown: organizations by kind, members by status and two-new, foundings per year)"
+  echo
+  read -r u50 u95 <<<"$(uncached "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=510107063")"
+  echo "- first request of a scope and year (computed: one grouped scan of the subtree's organizations, member figures from their counters, probationary members counted by index), 20 sequential requests: p50 ${u50} ms, p95 ${u95} ms"
+  if [[ -n "${community}" ]]; then
+    read -r c50 c95 <<<"$(uncached "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=${community}")"
+    echo "- the same for community ${community}: p50 ${c50} ms, p95 ${c95} ms"
+  fi
+  echo "- repeated requests read the cached breakdown (5 min, dropped with the statistics):"
+  echo
+  echo "| what | p50 ms | p90 ms | p99 ms | req/s | target |"
+  echo "| --- | ---: | ---: | ---: | ---: | --- |"
+  read -r a b c d <<<"$(measure "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=510107063&year=2018")"
+  echo "| breakdown, subdistrict 510107063 | $a | $b | $c | $d | p95 ≤ 100 ms |"
+  if [[ -n "${community}" ]]; then
+    read -r a b c d <<<"$(measure "http://127.0.0.1:${PORT}/api/v1/party/stats/breakdown?scope=${community}&year=2018")"
+    echo "| breakdown, community ${community} | $a | $b | $c | $d | p95 ≤ 100 ms |"
+  fi
+  # The ceiling of the machine for this load: a minimal Kestrel app answering "Hello, World!" (the Jiayuan server idles meanwhile).
+  (cd bench/plaintext/bin/Release/net10.0 && exec dotnet Plaintext.dll --urls "http://127.0.0.1:${PT_PORT}" >"${WORK}/pt.log" 2>&1) &
+  PT_PID=$!
+  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:${PT_PORT}/plaintext" >/dev/null 2>&1 && break; sleep 0.1; done
+  read -r a b c d <<<"$(measure "http://127.0.0.1:${PT_PORT}/plaintext")"
+  kill "${PT_PID}"; PT_PID=""
+  echo "| plaintext ceiling (bench/plaintext, same load) | $a | $b | $c | $d | — |"
+  echo
+  echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other builds on the machine make the numbers noisy)"
 } | tee -a "${report}"
 echo "[city] appended to ${report}"

@@ -65,6 +65,6 @@ public class DuesPaymentTests(JiayuanApp app)
         var notice = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/notices/{report.GetProperty("noticeId").GetInt64()}");
         Assert.Equal("PartyAffairs", notice.GetProperty("board").GetString());
         Assert.Equal("府城社区", notice.GetProperty("placeName").GetString());
-        Assert.Contains("党费收缴情况公示", notice.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("党费收缴和使用情况公示", notice.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 }

@@ -66,4 +66,30 @@ public class StatsBreakdownTests(JiayuanApp app)
         var js = await app.Anonymous().GetStringAsync("/_content/Jiayuan.Party/party-charts.js");
         Assert.Contains("echarts.init", js, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Breakdown_IsCached_AndDroppedWhenAMemberIsConverted()
+    {
+        var today = Jiayuan.Core.Text.Dates.Today(app.Clock);
+        // A probationer due for conversion outside 府城 (where another test converts).
+        var (memberId, path) = await app.WithDbAsync(async db => await db.Set<PartyMember>()
+            .Where(m => m.Status == MemberStatus.Probationary && m.ProbationEndsOn <= today && m.PlacePath.StartsWith("/510107063/00") && !m.PlacePath.StartsWith("/510107063/002"))
+            .OrderBy(m => m.Id).Select(m => new ValueTuple<long, string>(m.Id, m.PlacePath)).FirstAsync());
+        var community = path.Split('/')[2];
+        var scope = "510107063" + community;
+        var url = $"/api/v1/party/stats/breakdown?scope={scope}&year={today.Year}";
+        var before = await app.Anonymous().GetFromJsonAsync<JsonElement>(url);
+
+        // Cached: the same request again runs no query at all.
+        var count = CommandCounter.Start();
+        Assert.Equal(before.GetRawText(), (await app.Anonymous().GetFromJsonAsync<JsonElement>(url)).GetRawText());
+        Assert.Equal(0, count());
+
+        // A conversion through the application drops it.
+        var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, scope));
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostAsync($"/api/v1/party/members/{memberId}/convert", null)).StatusCode);
+        var after = await app.Anonymous().GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(before.GetProperty("probationaryMembers").GetInt32() - 1, after.GetProperty("probationaryMembers").GetInt32());
+        Assert.Equal(before.GetProperty("fullMembers").GetInt32() + 1, after.GetProperty("fullMembers").GetInt32());
+    }
 }

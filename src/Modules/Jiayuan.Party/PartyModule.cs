@@ -12,6 +12,7 @@ using Jiayuan.Party.Features.Transfers;
 using Jiayuan.Party.Features.Warnings;
 using Jiayuan.Party.Features.Meetings;
 using Jiayuan.Party.Features.Pledges;
+using Jiayuan.Party.Features.Roster;
 using Jiayuan.Party.Features.Members;
 using Jiayuan.Party.Features.Organizations;
 using Jiayuan.Party.Features.Stats;
@@ -28,6 +29,7 @@ public static class PartyModule
         ModelRegistry.Register(typeof(PartyModule).Assembly);
         services.AddSingleton<IPartyStatistics, PartyStatistics>();
         services.AddSingleton<StatsBreakdownQuery>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Data.StatisticsInvalidation>();
         services.AddScoped<OrgQueries>();
         services.AddScoped<MemberLifecycleHandler>();
         services.AddScoped<MeetingService>();
@@ -35,6 +37,8 @@ public static class PartyModule
         services.AddScoped<TransferService>();
         services.AddScoped<RosterImporter>();
         services.AddScoped<DuesService>();
+        services.AddScoped<DuesLedgerService>();
+        services.AddScoped<Features.Roster.ChainRosterService>();
         services.AddScoped<DualRegistrationService>();
         services.AddScoped<PointsService>();
         services.AddScoped<ManageService>();
@@ -47,5 +51,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty();
+        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty().MapDuesLedger().MapChainRoster();
 }

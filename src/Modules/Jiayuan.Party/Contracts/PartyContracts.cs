@@ -103,3 +103,15 @@ public interface IPartyBenchmarkData
 {
     Task<(int Organizations, int Members)> GenerateAsync(IReadOnlyList<Jiayuan.Places.Contracts.PlaceSummary> courtyards, int membersPerBranch, IProgress<int>? progress, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What a branch spent dues on (党费使用).</summary>
+public enum DuesUsePurpose
+{
+    /// <summary>上缴上级党委.</summary>
+    RemittedToHigher,
+    /// <summary>党员教育.</summary>
+    MemberEducation,
+    /// <summary>慰问困难党员.</summary>
+    HardshipRelief,
+    Other,
+}

@@ -52,6 +52,8 @@ internal sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyM
         b.Property(x => x.DuesBase).HasPrecision(12, 2);
         b.HasIndex(x => new { x.PlacePath, x.IsTwoNew });
         b.HasIndex(x => new { x.OrganizationId, x.Status });
+        // The statistics breakdown counts probationary members of a subtree (few) without scanning the others.
+        b.HasIndex(x => new { x.Status, x.PlacePath });
         b.HasIndex(x => x.IdNumberHash).IsUnique();
         b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -223,5 +225,44 @@ internal sealed class JointUnitConfiguration : IEntityTypeConfiguration<JointUni
         b.Property(x => x.Name).HasMaxLength(120);
         b.HasIndex(x => new { x.OrganizationId, x.Position });
         b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DuesBaseSnapshotConfiguration : IEntityTypeConfiguration<DuesBaseSnapshot>
+{
+    public void Configure(EntityTypeBuilder<DuesBaseSnapshot> b)
+    {
+        b.ToTable("party_dues_bases");
+        b.Property(x => x.Base).HasPrecision(12, 2);
+        b.Property(x => x.Monthly).HasPrecision(12, 2);
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(12);
+        b.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DuesUseConfiguration : IEntityTypeConfiguration<DuesUse>
+{
+    public void Configure(EntityTypeBuilder<DuesUse> b)
+    {
+        b.ToTable("party_dues_uses");
+        b.Property(x => x.PlacePath).HasMaxLength(400);
+        b.Property(x => x.Amount).HasPrecision(12, 2);
+        b.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Note).HasMaxLength(300);
+        b.HasIndex(x => new { x.OrganizationId, x.SpentOn });
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MemberAccountConfiguration : IEntityTypeConfiguration<MemberAccount>
+{
+    public void Configure(EntityTypeBuilder<MemberAccount> b)
+    {
+        b.ToTable("party_member_accounts");
+        b.Property(x => x.LinkedBy).HasMaxLength(8);
+        b.HasIndex(x => x.MemberId).IsUnique();
+        b.HasIndex(x => x.UserId).IsUnique();
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

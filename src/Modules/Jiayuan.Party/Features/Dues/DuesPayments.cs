@@ -26,7 +26,8 @@ public sealed record PaymentResult(long MemberId, IReadOnlyList<string> Months, 
 /// <summary>A member behind with dues: months unpaid this year; warned at 3, escalated at 6 (自行脱党 risk).</summary>
 public sealed record Arrears(long MemberId, string Name, long OrganizationId, int UnpaidMonths, string? LastPaid, string Level);
 
-public sealed record DuesReport(long OrganizationId, int Year, int Members, int Payers, decimal Received, long NoticeId);
+/// <summary>The published yearly account: receipts, use and balances (the balance carried from earlier years and at the end of the year).</summary>
+public sealed record DuesReport(long OrganizationId, int Year, int Members, int Payers, decimal Received, long NoticeId, decimal OpeningBalance, decimal Used, decimal Balance);
 
 /// <summary>Dues payments by month with the back-payment limit, arrears warnings, and the branch's yearly report on the 党务公开 board.</summary>
 public static class DuesPaymentEndpoints
@@ -46,16 +47,25 @@ public static class DuesPaymentEndpoints
             })
             .RequireAuthorization().WithName("DuesArrears").WithSummary("Members with unpaid months this year (warn ≥3, escalate ≥6; configurable).");
         api.MapPost("/party/organizations/{id:long}/dues-report", (long id, int? year, DuesService dues, ClaimsPrincipal user, CancellationToken ct) => dues.PublishReportAsync(id, year, user, ct))
-            .RequireAuthorization().WithName("PublishDuesReport").WithSummary("Publish the organization's dues received in a year to the 党务公开 board of its community.");
+            .RequireAuthorization().WithName("PublishDuesReport").WithSummary("Publish the organization's dues account for a year (balance carried, received, used by purpose, balance) to the 党务公开 board of its community.");
         return api;
     }
 }
 
-internal sealed class DuesService(JiayuanDbContext db, IPlaceDirectory places, INoticePublisher notices, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l)
+internal sealed class DuesService(JiayuanDbContext db, DuesLedgerService ledger, IPlaceDirectory places, INoticePublisher notices, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l)
 {
     private DateOnly Today => Jiayuan.Core.Text.Dates.Today(clock);
 
     private static DateOnly MonthOf(DateOnly d) => new(d.Year, d.Month, 1);
+
+    /// <summary>Purposes as the published (Chinese) report names them.</summary>
+    public static string PurposeZh(Contracts.DuesUsePurpose purpose) => purpose switch
+    {
+        Contracts.DuesUsePurpose.RemittedToHigher => "上缴上级党委",
+        Contracts.DuesUsePurpose.MemberEducation => "党员教育",
+        Contracts.DuesUsePurpose.HardshipRelief => "慰问困难党员",
+        _ => "其他",
+    };
 
     private static string Label(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -110,16 +120,21 @@ internal sealed class DuesService(JiayuanDbContext db, IPlaceDirectory places, I
         {
             return errors.ToProblem();
         }
-        var amount = Domain.Dues.Monthly(member.DuesBase, member.DuesCategory);
+        // Each month is paid at its year's fixed amount: the year's snapshot, taken now from the current base if the year has none.
         var now = clock.GetUtcNow();
-        db.AddRange(months.Distinct().Select(m => new DuesPayment
+        var distinct = months.Distinct().OrderBy(m => m).ToList();
+        var amounts = new Dictionary<int, decimal>();
+        foreach (var year in distinct.Select(m => m.Year).Distinct())
         {
-            MemberId = memberId, OrganizationId = member.OrganizationId, PlacePath = member.PlacePath, Month = m, Amount = amount, PaidOn = Today,
+            amounts[year] = (await DuesLedgerService.SnapshotAsync(db, member, year, Today, now, user.UserId(), ct)).Monthly;
+        }
+        db.AddRange(distinct.Select(m => new DuesPayment
+        {
+            MemberId = memberId, OrganizationId = member.OrganizationId, PlacePath = member.PlacePath, Month = m, Amount = amounts[m.Year], PaidOn = Today,
             RecordedById = user.UserId(), RecordedAt = now,
         }));
         await db.SaveChangesAsync(ct);
-        var distinct = months.Distinct().OrderBy(m => m).ToList();
-        return TypedResults.Ok(new PaymentResult(memberId, [.. distinct.Select(Label)], amount, amount * distinct.Count));
+        return TypedResults.Ok(new PaymentResult(memberId, [.. distinct.Select(Label)], amounts[distinct[^1].Year], distinct.Sum(m => amounts[m.Year])));
     }
 
     /// <summary>Unpaid months of this year up to the last complete month, in two queries for the whole scope.</summary>
@@ -164,20 +179,17 @@ internal sealed class DuesService(JiayuanDbContext db, IPlaceDirectory places, I
             return TypedResults.Forbid();
         }
         var y = year ?? Today.Year;
-        var start = new DateOnly(y, 1, 1);
-        var end = start.AddYears(1);
-        var payments = db.Set<DuesPayment>().AsNoTracking().Where(p => p.OrganizationId == orgId && p.Month >= start && p.Month < end);
-        // Sum in memory: SQLite cannot sum decimals in SQL.
-        var amounts = await payments.Select(p => new { p.MemberId, p.Amount }).ToListAsync(ct);
-        var received = amounts.Sum(a => a.Amount);
-        var payers = amounts.Select(a => a.MemberId).Distinct().Count();
-        var memberCount = await db.Set<PartyMember>().CountAsync(m => m.OrganizationId == orgId, ct);
+        var account = await ledger.AccountAsync(orgId, y, ct);
         var community = (await places.CommunitiesAsync(ct)).FirstOrDefault(c => Scope.IsWithin(org.PlacePath, c.Path)) ?? await places.RootAsync(ct);
-        var title = string.Format(CultureInfo.InvariantCulture, "{0}{1}年度党费收缴情况公示", org.Name, y);
+        var title = string.Format(CultureInfo.InvariantCulture, "{0}{1}年度党费收缴和使用情况公示", org.Name, y);
+        var uses = account.UsedByPurpose.Count == 0
+            ? "<li>本年度未使用党费。</li>"
+            : string.Concat(account.UsedByPurpose.Select(u => string.Format(CultureInfo.InvariantCulture, "<li>{0}：{1:0.00} 元</li>", PurposeZh(u.Purpose), u.Amount)));
         var html = string.Format(CultureInfo.InvariantCulture,
-            "<p>{0}{1}年共有党员 {2} 名，{3} 名党员交纳党费，合计 {4:0.00} 元。党费按规定上缴和使用，接受党员监督。</p>",
-            org.Name, y, memberCount, payers, received);
+            "<p>{0}{1}年共有党员 {2} 名，{3} 名党员交纳党费。</p><table><tbody><tr><th>上年结余</th><td>{4:0.00} 元</td></tr><tr><th>本年收缴</th><td>{5:0.00} 元</td></tr>" +
+            "<tr><th>本年使用</th><td>{6:0.00} 元</td></tr><tr><th>年末结余</th><td>{7:0.00} 元</td></tr></tbody></table><p>党费使用明细：</p><ul>{8}</ul><p>党费按规定上缴和使用，接受党员监督。</p>",
+            System.Net.WebUtility.HtmlEncode(org.Name), y, account.Members, account.Payers, account.OpeningBalance, account.Received, account.Used, account.Balance, uses);
         var noticeId = await notices.PublishAsync(community.Id, NoticeBoard.PartyAffairs, title, html, ct);
-        return TypedResults.Ok(new DuesReport(orgId, y, memberCount, payers, received, noticeId));
+        return TypedResults.Ok(new DuesReport(orgId, y, account.Members, account.Payers, account.Received, noticeId, account.OpeningBalance, account.Used, account.Balance));
     }
 }

@@ -40,10 +40,17 @@ public static class StatsBreakdownEndpoint
     }
 }
 
-/// <summary>Aggregates only (no names): public like the statistics. Two grouped queries over the subtree.</summary>
-internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places)
+/// <summary>
+/// Aggregates only (no names): public like the statistics. One grouped query over the subtree's organizations and one count of
+/// its probationary members, cached like the statistics
+/// (5 min, dropped with them whenever organizations or members are added, moved or re-classified).
+/// </summary>
+internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> factory, IPlaceDirectory places, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
-    public async Task<StatsBreakdown?> ForPlaceAsync(string placeCode, int year, CancellationToken ct)
+    public Task<StatsBreakdown?> ForPlaceAsync(string placeCode, int year, CancellationToken ct) =>
+        PartyStatistics.Signal.GetOrLoadAsync(cache, $"party-breakdown:{placeCode}:{year}", TimeSpan.FromMinutes(5), () => ComputeAsync(placeCode, year, ct));
+
+    private async Task<StatsBreakdown?> ComputeAsync(string placeCode, int year, CancellationToken ct)
     {
         var place = await places.FindByCodeAsync(placeCode, ct);
         if (place is null)
@@ -53,15 +60,20 @@ internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> fa
         await using var db = await factory.CreateDbContextAsync(ct);
         var (from, to) = TreePath.Descendants(place.Path);
         var path = place.Path;
-        // Grouped by founding date (few distinct values); years are taken here so no provider needs a date-part translation.
+        // One grouped scan over the subtree's organizations, by founding date (few distinct values; years are taken here so no
+        // provider needs a date-part translation); member totals come from the maintained counters, as in the statistics.
         var orgs = await db.Set<PartyOrganization>().AsNoTracking()
-            .Where(o => o.Kind != OrgKind.PartyGroup && (o.PlacePath == path || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0)))
-            .GroupBy(o => new { o.Kind, o.FoundedOn }).Select(g => new { g.Key.Kind, g.Key.FoundedOn, Count = g.Count() })
+            .Where(o => o.PlacePath == path || (string.Compare(o.PlacePath, from) >= 0 && string.Compare(o.PlacePath, to) < 0))
+            .GroupBy(o => new { o.Kind, o.FoundedOn, TwoNew = o.TwoNew != null })
+            .Select(g => new { g.Key.Kind, g.Key.FoundedOn, g.Key.TwoNew, Count = g.Count(), Members = g.Sum(o => o.MemberCount) })
             .ToListAsync(ct);
-        var members = await db.Set<PartyMember>().AsNoTracking()
-            .Where(m => m.PlacePath == path || (string.Compare(m.PlacePath, from) >= 0 && string.Compare(m.PlacePath, to) < 0))
-            .GroupBy(m => new { m.Status, m.IsTwoNew }).Select(g => new { g.Key.Status, g.Key.IsTwoNew, Count = g.Count() })
-            .ToListAsync(ct);
+        // Probationary members are few: counted through the (Status, PlacePath) index instead of scanning every member.
+        var probationary = await db.Set<PartyMember>().AsNoTracking()
+            .Where(m => m.Status == MemberStatus.Probationary && (m.PlacePath == path || (string.Compare(m.PlacePath, from) >= 0 && string.Compare(m.PlacePath, to) < 0)))
+            .CountAsync(ct);
+        var allMembers = orgs.Sum(o => o.Members);
+        var twoNewMembers = orgs.Where(o => o.TwoNew).Sum(o => o.Members);
+        orgs = [.. orgs.Where(o => o.Kind != OrgKind.PartyGroup)];
         var byKind = Enum.GetValues<OrgKind>().Where(k => k != OrgKind.PartyGroup)
             .Select(k => new KindCount(k, orgs.Where(o => o.Kind == k).Sum(o => o.Count))).Where(k => k.Count > 0).ToList();
         var existing = orgs.Where(o => o.FoundedOn.Year <= year).ToList();
@@ -77,10 +89,10 @@ internal sealed class StatsBreakdownQuery(IDbContextFactory<JiayuanDbContext> fa
             }
         }
         return new StatsBreakdown(place.Code, place.Name, year, byKind,
-            FullMembers: members.Where(m => m.Status == MemberStatus.Full).Sum(m => m.Count),
-            ProbationaryMembers: members.Where(m => m.Status == MemberStatus.Probationary).Sum(m => m.Count),
-            TwoNewMembers: members.Where(m => m.IsTwoNew).Sum(m => m.Count),
-            OtherMembers: members.Where(m => !m.IsTwoNew).Sum(m => m.Count),
+            FullMembers: allMembers - probationary,
+            ProbationaryMembers: probationary,
+            TwoNewMembers: twoNewMembers,
+            OtherMembers: allMembers - twoNewMembers,
             FoundedByYear: founded);
     }
 }
