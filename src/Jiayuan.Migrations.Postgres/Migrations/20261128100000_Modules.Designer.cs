@@ -2356,6 +2356,13 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.Property<long>("DemandId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
@@ -2730,6 +2737,50 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.ToTable("party_dual_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesBaseSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Base")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Monthly")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("party_dues_bases", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2773,6 +2824,51 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Month");
 
                     b.ToTable("party_dues_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "SpentOn");
+
+                    b.ToTable("party_dues_uses", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
@@ -2861,6 +2957,42 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("MeetingId");
 
                     b.ToTable("party_meeting_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MemberAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("LinkedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("party_member_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
@@ -2965,6 +3097,8 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("PlacePath", "IsTwoNew");
+
+                    b.HasIndex("Status", "PlacePath");
 
                     b.ToTable("party_members", (string)null);
                 });
@@ -3844,11 +3978,29 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesBaseSnapshot", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesUse", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3882,6 +4034,15 @@ namespace Jiayuan.Migrations.Postgres.Migrations
                     b.HasOne("Jiayuan.Party.Domain.BranchMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MemberAccount", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2251,6 +2251,13 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.Property<long>("DemandId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
@@ -2609,6 +2616,48 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.ToTable("party_dual_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesBaseSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Base")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Monthly")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("party_dues_bases", (string)null);
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2650,6 +2699,49 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Month");
 
                     b.ToTable("party_dues_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "SpentOn");
+
+                    b.ToTable("party_dues_uses", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.JointUnit", b =>
@@ -2732,6 +2824,40 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("MeetingId");
 
                     b.ToTable("party_meeting_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MemberAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LinkedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("party_member_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Jiayuan.Party.Domain.PartyMember", b =>
@@ -2834,6 +2960,8 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("PlacePath", "IsTwoNew");
+
+                    b.HasIndex("Status", "PlacePath");
 
                     b.ToTable("party_members", (string)null);
                 });
@@ -3693,11 +3821,29 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesBaseSnapshot", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jiayuan.Party.Domain.DuesPayment", b =>
                 {
                     b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.DuesUse", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3731,6 +3877,15 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                     b.HasOne("Jiayuan.Party.Domain.BranchMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiayuan.Party.Domain.MemberAccount", b =>
+                {
+                    b.HasOne("Jiayuan.Party.Domain.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
