@@ -1447,6 +1447,22 @@ ZH = {
 "Yearly evaluation": "年度评价",
 "{0} of {1} members have met the study requirement (32 hours; 56 for secretaries and committee members).": "{1} 名党员中 {0} 名已完成学时要求（32 学时；书记和支委委员 56 学时）。",
 "{0} of {1} places claimed": "已认领 {0} / {1}",
+# Party: coverage and lost-contact pages
+"Organization coverage": "组织覆盖",
+"Places counted": "地点数",
+"Courtyards, office buildings, parks and units under this place, with or without their own Party organization (应建尽建).": "本地点下的院落、楼宇、园区和驻区单位，是否已建立自己的党组织（应建尽建）。",
+"With an organization": "已建党组织",
+"Without one (gaps)": "未建党组织（空白点）",
+"Gaps": "空白点",
+"Every place here has its own organization.": "这里每个地点都已建立党组织。",
+"Covered places": "已覆盖的地点",
+"Lost-contact warnings": "失联预警",
+"Members who have paid no dues or attended no organizational life for {0} months are listed; from {1} months it needs handling. Under Article 9 of the Party Constitution the branch meeting decides, after talking to the member; the list judges nothing.": "列出连续 {0} 个月以上未交党费或未参加组织生活的党员；{1} 个月以上的需要处理。依照党章第九条，应先与党员谈话了解情况，由支部大会决定；本名单不作任何判断。",
+"No member is out of touch.": "没有失联的党员。",
+"Months without dues": "未交党费月数",
+"Months without organizational life": "未参加组织生活月数",
+"Needs handling": "需要处理",
+"Warning": "预警",
 }
 
 def write(path, table):

@@ -80,10 +80,17 @@ public class StatsBreakdownTests(JiayuanApp app)
         var url = $"/api/v1/party/stats/breakdown?scope={scope}&year={today.Year}";
         var before = await app.Anonymous().GetFromJsonAsync<JsonElement>(url);
 
-        // Cached: the same request again runs no query at all.
-        var count = CommandCounter.Start();
-        Assert.Equal(before.GetRawText(), (await app.Anonymous().GetFromJsonAsync<JsonElement>(url)).GetRawText());
-        Assert.Equal(0, count());
+        // Cached: the same request again runs no query at all. Tests running in parallel change members too, which drops
+        // the cache (the signal is process-wide), so a few tries are allowed; without a cache no try would run zero queries.
+        var queries = new List<int>();
+        for (var i = 0; i < 5 && !queries.Contains(0); i++)
+        {
+            var cached = await app.Anonymous().GetFromJsonAsync<JsonElement>(url);
+            var count = CommandCounter.Start();
+            Assert.Equal(cached.GetRawText(), (await app.Anonymous().GetFromJsonAsync<JsonElement>(url)).GetRawText());
+            queries.Add(count());
+        }
+        Assert.Contains(0, queries);
 
         // A conversion through the application drops it.
         var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, scope));

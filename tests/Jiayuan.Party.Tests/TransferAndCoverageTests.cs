@@ -103,6 +103,26 @@ public class CoverageTests(JiayuanApp app)
     }
 
     [Fact]
+    public async Task CoveragePage_ShowsTheGapsAndTheCoveredPlaces_OtherCommunityGets403()
+    {
+        var admin = await app.LoginAsync(Known.SubdistrictAdmin);
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/v1/party/coverage?scope=510107063");
+        var page = await admin.GetStringAsync("/party/coverage?scope=510107063");
+        Assert.Contains("空白点", page, StringComparison.Ordinal);
+        foreach (var gap in report.GetProperty("gaps").EnumerateArray())
+        {
+            Assert.Contains(gap.GetProperty("code").GetString()!, page, StringComparison.Ordinal);
+        }
+        Assert.Contains("索贝数码", page, StringComparison.Ordinal);
+        Assert.Contains("/party/coverage?scope=510107063", await admin.GetStringAsync("/party?scope=510107063"), StringComparison.Ordinal);
+
+        var fucheng = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));
+        var refused = await fucheng.GetAsync($"/party/coverage?scope={Known.Xinyuan}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("空白点", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coverage_OtherCommunity_IsForbidden()
     {
         var client = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));

@@ -15,6 +15,20 @@ public class WarningsAndExportTests(JiayuanApp app)
         Assert.Equal(expected, MemberWarningsEndpoint.MonthsSince(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
+    public async Task WarningsPage_ListsTheSameMembers_LinkedToTheirPages_ResidentsGet403()
+    {
+        var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));
+        var warnings = (await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/party/members/warnings?scope={Known.Fucheng}")).EnumerateArray().ToList();
+        var page = await secretary.GetStringAsync($"/party/warnings?scope={Known.Fucheng}");
+        Assert.Contains("失联预警", page, StringComparison.Ordinal);
+        Assert.Equal(warnings.Count, System.Text.RegularExpressions.Regex.Count(page, "href=\"/party/members/\\d+\""));
+        Assert.All(warnings, w => Assert.Contains($"href=\"/party/members/{w.GetProperty("memberId").GetInt64()}\"", page, StringComparison.Ordinal));
+        Assert.Equal(warnings.Count(w => w.GetProperty("level").GetString() == "escalate"), System.Text.RegularExpressions.Regex.Count(page, "需要处理</span>"));
+        var resident = await app.LoginAsync(await app.CreateUserAsync(Role.Resident, Known.Fucheng));
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync($"/party/warnings?scope={Known.Fucheng}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Warnings_ListMembersBehindOnDuesOrLife_AttendeesAreNotWarnedForLife()
     {
         var secretary = await app.LoginAsync(await app.CreateUserAsync(Role.BranchSecretary, Known.Fucheng));

@@ -39,13 +39,17 @@ public static class MemberWarningsEndpoint
                 {
                     return TypedResults.Forbid();
                 }
-                return TypedResults.Ok(await WarningsAsync(db, place.Path, configuration.GetValue("Party:DuesWarnMonths", 3),
-                    configuration.GetValue("Party:DuesEscalateMonths", 6), Dates.Today(clock), ct));
+                var (warnAt, escalateAt) = Thresholds(configuration);
+                return TypedResults.Ok(await WarningsAsync(db, place.Path, warnAt, escalateAt, Dates.Today(clock), ct));
             })
             .RequireAuthorization().WithName("MemberWarnings")
             .WithSummary("Members without dues or organizational life for 3 months (warn) or 6 months (escalate), under a place.");
         return api;
     }
+
+    /// <summary>Months out of touch that warn and that escalate (<c>Party:DuesWarnMonths</c>, <c>Party:DuesEscalateMonths</c>).</summary>
+    public static (int WarnAt, int EscalateAt) Thresholds(IConfiguration configuration) =>
+        (configuration.GetValue("Party:DuesWarnMonths", 3), configuration.GetValue("Party:DuesEscalateMonths", 6));
 
     /// <summary>Whole months from <paramref name="since"/> to <paramref name="today"/>.</summary>
     public static int MonthsSince(DateOnly since, DateOnly today)
