@@ -1481,6 +1481,14 @@ ZH = {
 "Fund cost GovernmentDuty": "政府部门（如工作人员工资）",
 "Submit the proposal": "提交项目",
 "Project proposed: {0}. The Party organization puts the proposals to the hearing after {1}.": "项目“{0}”已提出。{1} 征集截止后，由党组织从居民提出的项目中提出听证候选项目。",
+"Consultation inbox": "协商消息",
+"Comments on your topics, your topic going onto a meeting's agenda and meeting invitations arrive here.": "您议题下的评论、议题列入会议议程以及会议邀请都会发到这里。",
+"How you receive consultation news": "接收协商消息的方式",
+"At once, each message in the inbox": "即时接收，每条消息立即送达",
+"One daily digest in the evening; repeats grouped, never empty": "每晚汇总一次；重复的消息合并，没有消息时不发送",
+"Messages": "消息",
+"No messages yet.": "暂无消息。",
+"Daily digest": "每日汇总",
 }
 
 def write(path, table):
