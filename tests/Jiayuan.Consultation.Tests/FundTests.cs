@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Jiayuan.Core.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jiayuan.Consultation.Tests;
 
@@ -30,7 +32,7 @@ public class FundTests(FundAppFixture app) : IClassFixture<FundAppFixture>
         Assert.Equal("Proposals", fund.GetProperty("phase").GetString());
 
         // Residents propose; the negative list refuses private costs, naming the rule.
-        var residentLogin = await app.CreateUserAsync(Role.Resident, Known.Xinyuan);
+        var residentLogin = await ResidentOfAsync(Known.Xinyuan);
         var resident = await app.LoginAsync(residentLogin);
         var privateCost = await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects", new { title = "代缴物业费", category = "ServingTheMasses", budget = "5000", costType = "PrivateCost" });
         Assert.Equal(HttpStatusCode.BadRequest, privateCost.StatusCode);
@@ -113,5 +115,108 @@ public class FundTests(FundAppFixture app) : IClassFixture<FundAppFixture>
         Assert.Equal("Implementation", (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/funds/{id}")).GetProperty("phase").GetString());
         var fucheng = await app.LoginAsync(Known.FuchengWorker);
         Assert.Equal(HttpStatusCode.Forbidden, (await fucheng.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/decision", new { projectIds = new[] { ids[0] } })).StatusCode);
+    }
+
+    /// <summary>A new resident whose home (in the profile) is the community with <paramref name="code"/>.</summary>
+    private async Task<string> ResidentOfAsync(string code)
+    {
+        var login = await app.CreateUserAsync(Role.Resident, code);
+        var placeId = await app.PlaceIdAsync(code);
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == login).ExecuteUpdateAsync(s => s.SetProperty(u => u.HomePlaceId, placeId)));
+        return login;
+    }
+
+    /// <summary>Opens a 新园 fund year whose proposals close in <paramref name="proposalDays"/> days; returns its id.</summary>
+    private async Task<long> OpenFundAsync(int year, int proposalDays)
+    {
+        var staff = await app.LoginAsync(Known.XinyuanWorker);
+        var now = app.Clock.GetUtcNow();
+        var created = await staff.PostAsJsonAsync("/api/v1/consultation/funds", new
+        {
+            placeId = await app.PlaceIdAsync(Known.Xinyuan), year, amount = "100000.00", proposalsUntil = now.AddDays(proposalDays), hearingAt = now.AddDays(8),
+            decisionBy = now.AddDays(20), implementationUntil = now.AddDays(200), acceptanceBy = now.AddDays(230),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private static string Antiforgery(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    /// <summary>Posts the fund page's proposal form, with the antiforgery token of <paramref name="page"/>.</summary>
+    private static async Task<HttpResponseMessage> PostProposalAsync(HttpClient client, long id, string page, string title, string budget, string category, string costType) =>
+        await client.PostAsync($"/funds/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Antiforgery(page), ["_handler"] = "propose", ["Propose.Title"] = title, ["Propose.Description"] = "楼道和院坝",
+            ["Propose.Budget"] = budget, ["Propose.Category"] = category, ["Propose.CostType"] = costType,
+        }));
+
+    private async Task<List<string>> ProjectTitlesAsync(long id) =>
+        [.. (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/consultation/funds/{id}")).GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("title").GetString()!)];
+
+    [Fact]
+    public async Task ResidentProposesOnFundPage_NegativeListRefusedBesideTheField_ThenListed()
+    {
+        var id = await OpenFundAsync(2032, 5);
+        var resident = await app.LoginAsync(await ResidentOfAsync(Known.Xinyuan));
+        var page = await resident.GetStringAsync($"/funds/{id}");
+        Assert.Contains("id=\"propose\"", page, StringComparison.Ordinal);
+
+        // A private cost: refused beside the cost field naming the rule, what was typed kept, nothing saved.
+        var refused = await PostProposalAsync(resident, id, page, "代缴楼道物业费", "5000.00", "ServingTheMasses", "PrivateCost");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"costType-error\"[^>]*>负面清单：保障资金不支付个人费用", html);
+        Assert.Contains("value=\"代缴楼道物业费\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"5000.00\"", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"PrivateCost\" selected", html);
+        Assert.Empty(await ProjectTitlesAsync(id));
+
+        // Three decimals in the budget: refused beside the budget field.
+        html = await (await PostProposalAsync(resident, id, html, "楼道照明", "1200.005", "Infrastructure", "PublicCommunity")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"budget-error\"", html, StringComparison.Ordinal);
+        Assert.Empty(await ProjectTitlesAsync(id));
+
+        var accepted = await PostProposalAsync(resident, id, html, "楼道照明改造", "1200.50", "Infrastructure", "PublicCommunity");
+        html = await accepted.Content.ReadAsStringAsync();
+        Assert.Contains("项目“楼道照明改造”已提出", html, StringComparison.Ordinal);
+        Assert.Matches("<td>楼道照明改造[\\s\\S]*?<td>基础设施</td><td>1200.50</td><td>已提出</td>", html);
+        Assert.Equal(["楼道照明改造"], await ProjectTitlesAsync(id));
+    }
+
+    [Fact]
+    public async Task FundPage_ProposalFormRefused_ToAnotherCommunity_AndOutsideTheProposalPhase()
+    {
+        var id = await OpenFundAsync(2033, 2);
+        // A resident of 府城 sees why, not the form; a post of the form is refused, and so is the API (403 with the reason).
+        var outsider = await app.LoginAsync(await ResidentOfAsync(Known.Fucheng));
+        var page = await outsider.GetStringAsync($"/funds/{id}");
+        Assert.DoesNotContain("id=\"propose\"", page, StringComparison.Ordinal);
+        Assert.Contains("只有新园社区的居民", page, StringComparison.Ordinal);
+        var posted = await PostProposalAsync(outsider, id, page, "府城的项目", "100.00", "Volunteering", "PublicCommunity");
+        Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
+        var api = await outsider.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects", new { title = "府城的项目", category = "Volunteering", budget = "100.00", costType = "PublicCommunity" });
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("新园社区", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Signed out: a link to log in, no form.
+        var anonymous = await app.Anonymous().GetStringAsync($"/funds/{id}");
+        Assert.DoesNotContain("id=\"propose\"", anonymous, StringComparison.Ordinal);
+        Assert.Contains($"/account/login?returnUrl=/funds/{id}", anonymous, StringComparison.Ordinal);
+
+        // A resident of 新园 sees the form while proposals are open; once they close, neither the form nor a post.
+        var residentLogin = await ResidentOfAsync(Known.Xinyuan);
+        var resident = await app.LoginAsync(residentLogin);
+        var open = await resident.GetStringAsync($"/funds/{id}");
+        Assert.Contains("id=\"propose\"", open, StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        resident = await app.LoginAsync(residentLogin); // tokens expire with the clock
+        var closed = await resident.GetStringAsync($"/funds/{id}");
+        Assert.DoesNotContain("id=\"propose\"", closed, StringComparison.Ordinal);
+        Assert.Contains("党组织提议", closed, StringComparison.Ordinal);
+        var late = await PostProposalAsync(resident, id, closed, "迟到的项目", "100.00", "Volunteering", "PublicCommunity");
+        Assert.NotEqual(HttpStatusCode.OK, late.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await resident.PostAsJsonAsync($"/api/v1/consultation/funds/{id}/projects",
+            new { title = "迟到的项目", category = "Volunteering", budget = "100.00", costType = "PublicCommunity" })).StatusCode);
+        Assert.Empty(await ProjectTitlesAsync(id));
     }
 }

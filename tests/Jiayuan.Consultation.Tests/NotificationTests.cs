@@ -46,4 +46,32 @@ public class NotificationTests(JiayuanApp app)
         Assert.Equal(1, (await InboxAsync(daily)).GetArrayLength());
         Assert.Equal(1, (await InboxAsync(immediate)).GetArrayLength());
     }
+
+    [Fact]
+    public async Task InboxPage_ListsMessages_AndSetsTheDailyDigest()
+    {
+        var login = await app.CreateUserAsync(Role.Resident, Known.Xinyuan);
+        var author = await app.LoginAsync(login);
+        var topic = await TopicAsync(author);
+        var commenter = await app.LoginAsync(await app.CreateUserAsync(Role.Resident, Known.Xinyuan));
+        await commenter.PostAsJsonAsync($"/api/v1/consultation/topics/{topic}/comments", new { text = "收件箱评论" });
+
+        var page = await author.GetStringAsync("/consultation/inbox");
+        Assert.Matches("<ul class=\"list\" id=\"messages\">[\\s\\S]*通知测试", page);
+        Assert.Matches("<input type=\"radio\" name=\"Daily\" value=\"false\" checked", page);
+
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var posted = await author.PostAsync("/consultation/inbox", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = "preference", ["Daily"] = "true",
+        }));
+        var html = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("已保存", html, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"radio\" name=\"Daily\" value=\"true\" checked", html);
+        Assert.True((await author.GetFromJsonAsync<JsonElement>("/api/v1/consultation/notifications")).GetProperty("daily").GetBoolean());
+
+        // Signed out: the page sends you to log in.
+        var anonymous = await app.Anonymous().GetAsync("/consultation/inbox");
+        Assert.Contains("/account/login", anonymous.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+    }
 }

@@ -293,4 +293,36 @@ public class ConsultationJourneyTests(BrowserFixture fx)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2031", Exact = false })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "47-staff-opened-fund");
     }
+
+    [Fact]
+    public async Task Resident_ProposesFundProject_PrivateCostRefusedBesideTheField_ThenListed()
+    {
+        // 居小民 owns a flat in 新园社区's first courtyard, so he may propose to 新园's fund while proposals are open.
+        var page = await fx.NewPageAsync(phone: true);
+        await BrowserFixture.LoginAsync(page, Known.Resident);
+        await page.GotoAsync("/funds?scope=" + Known.Xinyuan);
+        await page.Locator("#funds tr", new() { HasText = "324600.00" }).GetByRole(AriaRole.Link, new() { Name = "公开页面" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出项目" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("标题").FillAsync("代缴3栋楼道物业费");
+        await page.GetByLabel("简介").FillAsync("3栋部分住户拖欠物业费，建议由资金代缴。");
+        await page.GetByLabel("预算（元）").FillAsync("8000.00");
+        await page.GetByLabel("重点领域").SelectOptionAsync("ServingTheMasses");
+        await page.GetByLabel("费用原本应由谁承担").SelectOptionAsync("PrivateCost");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交项目" }).ClickAsync();
+        await Expect(page.Locator("#costType-error")).ToContainTextAsync("负面清单：保障资金不支付个人费用");
+        await Expect(page.GetByLabel("标题")).ToHaveValueAsync("代缴3栋楼道物业费");
+        await Expect(page.GetByLabel("预算（元）")).ToHaveValueAsync("8000.00");
+        await Expect(page.Locator("#projects")).Not.ToContainTextAsync("代缴3栋楼道物业费");
+        await BrowserFixture.ShotAsync(page, "48-fund-proposal-refused");
+
+        await page.GetByLabel("标题").FillAsync("3栋楼道声控灯更换");
+        await page.GetByLabel("重点领域").SelectOptionAsync("Infrastructure");
+        await page.GetByLabel("费用原本应由谁承担").SelectOptionAsync("PublicCommunity");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交项目" }).ClickAsync();
+        await Expect(page.Locator("#propose-message")).ToContainTextAsync("项目“3栋楼道声控灯更换”已提出");
+        await Expect(page.Locator("#projects tr", new() { HasText = "3栋楼道声控灯更换" })).ToContainTextAsync("8000.00");
+        await Expect(page.GetByLabel("标题")).ToHaveValueAsync("");
+        await BrowserFixture.ShotAsync(page, "49-fund-project-proposed");
+    }
 }

@@ -32,6 +32,7 @@ public static class ConsultationModule
         services.AddScoped<FundService>();
         services.AddScoped<BuilderService>();
         services.AddScoped<ResultService>();
+        services.AddScoped<NotificationService>();
         services.AddHostedService<DigestService>();
         services.AddSingleton<IDemoSeeder, ConsultationDemoSeeder>();
         services.AddSingleton(new HomeSection(typeof(ConsultationSection), 40));

@@ -175,18 +175,52 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
     private string WrongPhaseReason(Domain.Fund f, FundPhase needed) =>
         l["This step belongs to the {0} phase; the fund is in the {1} phase.", l["Fund phase " + needed], l["Fund phase " + f.PhaseAt(clock.GetUtcNow())]];
 
-    private IResult WrongPhase(Domain.Fund f, FundPhase needed) => ConsultationAccess.Problem(422, WrongPhaseReason(f, needed));
-
     public async Task<IResult> ProposeAsync(long id, FundProjectInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await ProposeCoreAsync(id, input, user, ct);
+        return outcome.Status == 403 ? ConsultationAccess.Problem(403, outcome.Reason ?? "") : outcome.ToResult($"/api/v1/consultation/funds/{id}");
+    }
+
+    /// <summary>
+    /// Why the caller cannot propose a project to the fund now, or null when they can: proposals must be open, and the
+    /// caller must live in the fund's community (home place in their profile) or own a unit on the roster of one of its
+    /// courtyards. The fund's page shows its form only when this is null; a post is checked again.
+    /// </summary>
+    public async Task<(int Status, string? Reason)> ProposalRefusalAsync(long id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var f = await db.Set<Domain.Fund>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return f is null || user.UserId() is not { } uid ? (404, null) : await ProposalRefusalAsync(f, uid, ct);
+    }
+
+    private async Task<(int Status, string? Reason)> ProposalRefusalAsync(Domain.Fund f, long userId, CancellationToken ct)
+    {
+        if (f.PhaseAt(clock.GetUtcNow()) != FundPhase.Proposals)
+        {
+            return (422, WrongPhaseReason(f, FundPhase.Proposals));
+        }
+        var home = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.HomePlaceId).FirstOrDefaultAsync(ct);
+        if (home is { } h && await places.FindAsync(h, ct) is { } place && Scope.IsWithin(place.Path, f.PlacePath))
+        {
+            return (200, null);
+        }
+        var (from, to) = TreePath.Descendants(f.PlacePath);
+        var owner = await db.Set<CompoundOwner>().AsNoTracking().AnyAsync(o => o.UserId == userId
+            && (o.CourtyardPath == f.PlacePath || (string.Compare(o.CourtyardPath, from) >= 0 && string.Compare(o.CourtyardPath, to) < 0)), ct);
+        return owner ? (200, null) : (403, l["Only residents of {0}, or owners on the roster of one of its courtyards, propose projects to its fund; set your community in your profile.", f.PlaceName]);
+    }
+
+    /// <summary>A resident proposes a project; the page and the endpoint share it. The negative list is checked here.</summary>
+    public async Task<StaffOutcome<FundProjectRow>> ProposeCoreAsync(long id, FundProjectInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var f = await db.Set<Domain.Fund>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null || user.UserId() is not { } uid)
         {
-            return Results.NotFound();
+            return new(default, null, 404);
         }
-        if (f.PhaseAt(clock.GetUtcNow()) != FundPhase.Proposals)
+        var (status, reason) = await ProposalRefusalAsync(f, uid, ct);
+        if (status != 200)
         {
-            return WrongPhase(f, FundPhase.Proposals);
+            return new(default, null, status, reason);
         }
         var errors = new FieldErrors(l);
         errors.Required("title", input.Title, "Title").MaxLength("title", input.Title, 200, "Title").MaxLength("description", input.Description, 4000, "Description");
@@ -218,16 +252,16 @@ internal sealed class FundService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return new(default, errors, 400);
         }
         var project = new FundProject
         {
-            FundId = id, Title = input.Title!.Trim(), Description = input.Description?.Trim(), Category = input.Category!.Value, BudgetFen = budget!.Value, ProposedById = uid,
-            Status = FundProjectStatus.Proposed, CreatedAt = clock.GetUtcNow(),
+            FundId = id, Title = input.Title!.Trim(), Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(), Category = input.Category!.Value,
+            BudgetFen = budget!.Value, ProposedById = uid, Status = FundProjectStatus.Proposed, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(project);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/consultation/funds/{id}", new FundProjectRow(project.Id, project.Title, project.Category, Yuan(project.BudgetFen), project.Status, 0, 0));
+        return new(new FundProjectRow(project.Id, project.Title, project.Category, Yuan(project.BudgetFen), project.Status, 0, 0), null, 201);
     }
 
     private async Task<(Domain.Fund? Fund, StaffOutcome<FundDetail>? Refusal)> StaffFundAsync(long id, ClaimsPrincipal user, Role[] roles, CancellationToken ct)

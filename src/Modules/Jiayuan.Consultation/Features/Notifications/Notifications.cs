@@ -20,29 +20,40 @@ public static class NotificationEndpoints
 {
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
     {
-        api.MapGet("/consultation/notifications", async (JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapGet("/consultation/notifications", async (NotificationService s, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var uid = user.UserId();
-                var rows = await db.Set<InboxMessage>().AsNoTracking().Where(m => m.UserId == uid).OrderByDescending(m => m.Id).Take(50)
-                    .Select(m => new InboxRow(m.Id, m.IsDigest, m.Text, m.CreatedAt)).ToListAsync(ct);
-                var daily = await db.Set<NotificationPreference>().AnyAsync(p => p.UserId == uid && p.Daily, ct);
-                return Results.Ok(new { daily, messages = rows });
+                var (daily, messages) = await s.InboxAsync(user.UserId()!.Value, ct);
+                return Results.Ok(new { daily, messages });
             })
             .RequireAuthorization().WithName("ListConsultationNotifications").WithSummary("Your consultation inbox and whether you get a daily digest.");
-        api.MapPut("/consultation/notifications/preference", async (PreferenceInput input, JiayuanDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-            {
-                var uid = user.UserId()!.Value;
-                var pref = await db.Set<NotificationPreference>().FirstOrDefaultAsync(p => p.UserId == uid, ct);
-                if (pref is null)
-                {
-                    db.Add(pref = new NotificationPreference { UserId = uid });
-                }
-                pref.Daily = input.Daily;
-                await db.SaveChangesAsync(ct);
-                return Results.Ok(new { daily = pref.Daily });
-            })
+        api.MapPut("/consultation/notifications/preference", async (PreferenceInput input, NotificationService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Results.Ok(new { daily = await s.SetDailyAsync(user.UserId()!.Value, input.Daily, ct) }))
             .RequireAuthorization().WithName("SetConsultationNotificationPreference").WithSummary("Choose immediate notifications or one daily digest.");
         return api;
+    }
+}
+
+/// <summary>A user's inbox and their choice of immediate news or a daily digest; the inbox page and the endpoints share it.</summary>
+internal sealed class NotificationService(JiayuanDbContext db)
+{
+    /// <summary>The latest 50 messages, newest first, and whether the user gets a daily digest.</summary>
+    public async Task<(bool Daily, List<InboxRow> Messages)> InboxAsync(long userId, CancellationToken ct)
+    {
+        var rows = await db.Set<InboxMessage>().AsNoTracking().Where(m => m.UserId == userId).OrderByDescending(m => m.Id).Take(50)
+            .Select(m => new InboxRow(m.Id, m.IsDigest, m.Text, m.CreatedAt)).ToListAsync(ct);
+        return (await db.Set<NotificationPreference>().AnyAsync(p => p.UserId == userId && p.Daily, ct), rows);
+    }
+
+    public async Task<bool> SetDailyAsync(long userId, bool daily, CancellationToken ct)
+    {
+        var pref = await db.Set<NotificationPreference>().FirstOrDefaultAsync(p => p.UserId == userId, ct);
+        if (pref is null)
+        {
+            db.Add(pref = new NotificationPreference { UserId = userId });
+        }
+        pref.Daily = daily;
+        await db.SaveChangesAsync(ct);
+        return pref.Daily;
     }
 }
 
