@@ -143,6 +143,13 @@ public partial class MemberCancellationTests(MemberPageApp app) : IClassFixture<
         var readd = await secretary.PostAsJsonAsync($"/api/v1/party/organizations/{org}/members", new { name = "取消丙", idNumber, status = "Probationary", admittedOn = Iso(Today) });
         Assert.Equal(HttpStatusCode.BadRequest, readd.StatusCode);
         Assert.Contains("已被取消预备党员资格的人员", await readd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The roster import's duplicate check sees the former member too, and says so for the row.
+        var orgName = await app.WithDbAsync(db => db.Set<PartyOrganization>().Where(o => o.Id == org).Select(o => o.Name).SingleAsync());
+        var dry = await (await secretary.PostAsync($"/api/v1/party/members/import?scope={Known.Jincheng}&dryRun=true",
+            ImportTests.Workbook([ImportTests.Row("取消丙", idNumber, "预备党员", Iso(Today.AddMonths(-1)), null, orgName)]))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, dry.GetProperty("valid").GetInt32());
+        Assert.Contains("已被取消预备党员资格的人员", dry.GetProperty("problems")[0].GetProperty("errors").ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
