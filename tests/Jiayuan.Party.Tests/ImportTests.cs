@@ -24,7 +24,7 @@ public class ImportTests(ImportApp app) : IClassFixture<ImportApp>
         return first17 + ChineseId.CheckCharacter(first17);
     }
 
-    private static MultipartFormDataContent Workbook(IEnumerable<Dictionary<string, object?>> rows)
+    internal static MultipartFormDataContent Workbook(IEnumerable<Dictionary<string, object?>> rows)
     {
         using var ms = new MemoryStream();
         Excel.SaveAs(ms, rows);
@@ -35,7 +35,7 @@ public class ImportTests(ImportApp app) : IClassFixture<ImportApp>
         return content;
     }
 
-    private static Dictionary<string, object?> Row(string name, string id, string type, string admitted, string? full, string org, string? phone = "13912345678", string gender = "男") => new()
+    internal static Dictionary<string, object?> Row(string name, string id, string type, string admitted, string? full, string org, string? phone = "13912345678", string gender = "男") => new()
     {
         ["姓名"] = name, ["性别"] = gender, ["身份证号"] = id, ["手机号"] = phone, ["党员类型"] = type, ["入党日期"] = admitted, ["转正日期"] = full,
         ["所在党组织"] = org, ["工作单位"] = "测试单位",

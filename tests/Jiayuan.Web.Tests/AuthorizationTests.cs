@@ -74,6 +74,8 @@ public class AuthorizationTests(JiayuanApp app)
         new("GET", "/api/v1/party/organizations/{id:long}", i => $"/api/v1/party/organizations/{i.XinyuanOrg}", null, Access.XinyuanStaff),
         new("POST", "/api/v1/party/members/{id:long}/convert", i => $"/api/v1/party/members/{i.XinyuanMember}/convert", null, Access.XinyuanManager),
         new("POST", "/api/v1/party/members/{id:long}/extend", i => $"/api/v1/party/members/{i.XinyuanMember}/extend", _ => Json("{\"months\":6}"), Access.XinyuanManager),
+        new("POST", "/api/v1/party/members/{id:long}/cancel", i => $"/api/v1/party/members/{i.XinyuanMember}/cancel", _ => Json("{\"reason\":\"越权\"}"), Access.XinyuanManager),
+        new("POST", "/api/v1/party/members/{id:long}/unmask", i => $"/api/v1/party/members/{i.XinyuanMember}/unmask", null, Access.XinyuanManager),
         new("POST", "/api/v1/party/organizations/{id:long}/meetings", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/meetings", _ => Json("{\"kind\":\"ThemeDay\",\"topic\":\"越权\"}"), Access.XinyuanManager),
         new("GET", "/api/v1/party/organizations/{id:long}/meetings", i => $"/api/v1/party/organizations/{i.XinyuanOrg}/meetings", null, Access.XinyuanStaff),
         new("GET", "/api/v1/party/compliance", _ => "/api/v1/party/compliance?scope=510107063003", null, Access.XinyuanStaff),

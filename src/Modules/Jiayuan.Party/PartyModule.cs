@@ -32,6 +32,7 @@ public static class PartyModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Data.StatisticsInvalidation>();
         services.AddScoped<OrgQueries>();
         services.AddScoped<MemberLifecycleHandler>();
+        services.AddScoped<MemberUnmasking>();
         services.AddScoped<MeetingService>();
         services.AddScoped<PledgeService>();
         services.AddScoped<TransferService>();
@@ -51,5 +52,5 @@ public static class PartyModule
     }
 
     public static RouteGroupBuilder MapParty(this RouteGroupBuilder api) =>
-        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty().MapDuesLedger().MapChainRoster();
+        api.MapPartyStats().MapStatsBreakdown().MapCalculateDues().MapBrowseOrganizations().MapMemberLifecycle().MapUnmaskMember().MapMeetings().MapPledges().MapTransfers().MapCoverage().MapRosterImport().MapDuesPayments().MapDualRegistration().MapPointsAndStudy().MapMemberWarnings().MapExportStatistics().MapManageParty().MapDuesLedger().MapChainRoster();
 }

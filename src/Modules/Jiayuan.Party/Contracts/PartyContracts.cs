@@ -30,6 +30,8 @@ public enum MemberStatus
 {
     Probationary,
     Full,
+    /// <summary>Probationary membership cancelled by the branch meeting (取消预备党员资格): no longer a member; the row stays for the record.</summary>
+    Cancelled,
 }
 
 /// <summary>Which dues rate table applies to a member (中组部 2008).</summary>

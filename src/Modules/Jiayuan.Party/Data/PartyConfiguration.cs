@@ -1,3 +1,4 @@
+using Jiayuan.Party.Contracts;
 using Jiayuan.Party.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -55,6 +56,23 @@ internal sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyM
         // The statistics breakdown counts probationary members of a subtree (few) without scanning the others.
         b.HasIndex(x => new { x.Status, x.PlacePath });
         b.HasIndex(x => x.IdNumberHash).IsUnique();
+        b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        // A cancelled probationary membership is no longer a member: hidden from every roster, count, rule and counter; the member page,
+        // the lifecycle and the import's duplicate check read past the filter (IgnoreQueryFilters).
+        b.HasQueryFilter(x => x.Status != MemberStatus.Cancelled);
+    }
+}
+
+internal sealed class MemberCancellationConfiguration : IEntityTypeConfiguration<MemberCancellation>
+{
+    public void Configure(EntityTypeBuilder<MemberCancellation> b)
+    {
+        b.ToTable("party_member_cancellations");
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.RecordedByName).HasMaxLength(100);
+        b.HasIndex(x => x.MemberId).IsUnique();
+        b.HasIndex(x => x.OrganizationId);
+        b.HasOne<PartyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -72,6 +72,25 @@ internal sealed class PartyMember
         return null;
     }
 
+    /// <summary>Cancels a probationary membership (取消预备党员资格) decided by the branch meeting on <paramref name="decidedOn"/>.</summary>
+    public string? Cancel(DateOnly decidedOn, DateOnly today)
+    {
+        if (Status != MemberStatus.Probationary)
+        {
+            return "Only a probationary membership can be cancelled.";
+        }
+        if (decidedOn > today)
+        {
+            return "The branch meeting's decision cannot be in the future.";
+        }
+        if (decidedOn < AdmittedOn)
+        {
+            return "The decision cannot be before the member was admitted ({0}).";
+        }
+        Status = MemberStatus.Cancelled;
+        return null;
+    }
+
     /// <summary>Whole years of party age on <paramref name="today"/> (from the end of probation).</summary>
     public int PartyAge(DateOnly today)
     {

@@ -98,12 +98,16 @@ internal sealed class RosterImporter(JiayuanDbContext db, IPersonalDataCipher ci
         {
             // Duplicate IDs already in the database, one query per batch.
             var hashes = batch.Where(p => p.IdHash is not null).Select(p => p.IdHash!).ToList();
-            var existing = (await db.Set<PartyMember>().AsNoTracking().Where(m => hashes.Contains(m.IdNumberHash!)).Select(m => m.IdNumberHash!).ToListAsync(ct)).ToHashSet();
+            // Past the query filter: a person whose probationary membership was cancelled keeps the ID (unique), and the row says so.
+            var existing = (await db.Set<PartyMember>().IgnoreQueryFilters().AsNoTracking().Where(m => hashes.Contains(m.IdNumberHash!))
+                .Select(m => new { Hash = m.IdNumberHash!, m.Status }).ToListAsync(ct)).ToDictionary(m => m.Hash, m => m.Status);
             foreach (var p in batch)
             {
-                if (p.IdHash is not null && existing.Contains(p.IdHash))
+                if (p.IdHash is not null && existing.TryGetValue(p.IdHash, out var existingStatus))
                 {
-                    problems.Add(p.Result with { Valid = false, Errors = [.. p.Result.Errors, l["This ID number is already registered as a Party member."]] });
+                    problems.Add(p.Result with { Valid = false, Errors = [.. p.Result.Errors, existingStatus == MemberStatus.Cancelled
+                        ? l["This ID number belongs to a person whose probationary membership was cancelled."]
+                        : l["This ID number is already registered as a Party member."]] });
                     continue;
                 }
                 if (p.Member is null)

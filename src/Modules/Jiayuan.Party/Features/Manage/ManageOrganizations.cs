@@ -216,9 +216,12 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
             errors.Add("idNumber", "The ID number is not valid (GB 11643: 18 characters whose last one is the check digit).");
             id = null;
         }
-        else if (cipher.Hash(id) is var idHash && await db.Set<PartyMember>().AnyAsync(m => m.IdNumberHash == idHash, ct))
+        else if (cipher.Hash(id) is var idHash && await db.Set<PartyMember>().IgnoreQueryFilters().Where(m => m.IdNumberHash == idHash)
+            .Select(m => (MemberStatus?)m.Status).FirstOrDefaultAsync(ct) is { } existingStatus)
         {
-            errors.Add("idNumber", "This ID number is already registered as a Party member.");
+            errors.Add("idNumber", existingStatus == MemberStatus.Cancelled
+                ? "This ID number belongs to a person whose probationary membership was cancelled."
+                : "This ID number is already registered as a Party member.");
         }
         if (id is { Length: 18 } && input.Gender is '男' or '女' && (id[16] - '0') % 2 == (input.Gender == '男' ? 0 : 1))
         {

@@ -18,7 +18,8 @@ namespace Jiayuan.Party.Features.Pledges;
 
 public sealed record PledgeInput(int? Year, string? Text, bool PublicConsent);
 
-public sealed record PledgeProgressInput(int? Progress, string? Note, bool Fulfilled);
+/// <summary>Progress and fulfilment; <paramref name="PublicConsent"/> given (true or false) records a change of the member's consent, omitted keeps it.</summary>
+public sealed record PledgeProgressInput(int? Progress, string? Note, bool Fulfilled, bool? PublicConsent = null);
 
 /// <summary>A pledge as the community page shows it; the name is masked for anonymous visitors.</summary>
 public sealed record PledgeRow(long Id, string MemberName, string OrganizationName, int Year, string Text, int Progress, string? ProgressNote, bool Fulfilled);
@@ -41,7 +42,7 @@ public static class PledgeEndpoints
                 var (row, errors, status) = await pledges.ProgressAsync(id, input, user, ct);
                 return Outcome.Ok(row, errors, status);
             })
-            .RequireAuthorization().WithName("UpdatePledgeProgress").WithSummary("Record progress (0–100) and fulfilment of a pledge.");
+            .RequireAuthorization().WithName("UpdatePledgeProgress").WithSummary("Record progress (0–100) and fulfilment of a pledge (and, when given, a change of the member's consent to publish it).");
         api.MapGet("/party/pledges", async (string? scope, int? year, PledgeService pledges, Places.Contracts.IPlaceDirectory places, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var place = await places.ScopeAsync(scope, ct);
@@ -116,6 +117,10 @@ internal sealed class PledgeService(JiayuanDbContext db, IDbContextFactory<Jiayu
         pledge.Progress = input.Fulfilled ? 100 : input.Progress!.Value;
         pledge.ProgressNote = input.Note?.Trim();
         pledge.Fulfilled = input.Fulfilled;
+        if (input.PublicConsent is { } consent)
+        {
+            pledge.PublicConsent = consent;
+        }
         pledge.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return (ToRow(pledge, masked: false), errors, 200);
@@ -131,6 +136,8 @@ internal sealed class PledgeService(JiayuanDbContext db, IDbContextFactory<Jiayu
         await using var own = await factory.CreateDbContextAsync(ct);
         var pledges = await own.Set<Pledge>().AsNoTracking()
             .Where(p => p.PublicConsent && p.Year == year && (p.PlacePath == placePath || (string.Compare(p.PlacePath, from) >= 0 && string.Compare(p.PlacePath, to) < 0)))
+            // Members only: the query filter drops a person whose probationary membership was cancelled.
+            .Where(p => own.Set<PartyMember>().Any(m => m.Id == p.MemberId))
             .OrderByDescending(p => p.Fulfilled).ThenByDescending(p => p.Progress).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
         var masked = user.Identity?.IsAuthenticated != true;
         return [.. pledges.Select(p => ToRow(p, masked))];
