@@ -475,6 +475,37 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "party_member_cancellations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedByUserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_party_member_cancellations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_party_member_cancellations_party_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "party_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_party_member_cancellations_party_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "party_organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alerts_events",
                 columns: table => new
                 {
@@ -1690,6 +1721,17 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
                 table: "party_member_accounts",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_member_cancellations_MemberId",
+                table: "party_member_cancellations",
+                column: "MemberId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_party_member_cancellations_OrganizationId",
+                table: "party_member_cancellations",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -1805,6 +1847,9 @@ namespace Jiayuan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "party_member_accounts");
+
+            migrationBuilder.DropTable(
+                name: "party_member_cancellations");
 
             migrationBuilder.DropTable(
                 name: "alerts_patrol_shifts");
