@@ -1520,6 +1520,10 @@ ZH = {
 "Record the pledge": "登记承诺",
 "Pledge recorded.": "承诺已登记。",
 "Progress saved.": "进度已保存。",
+# Consultation: agenda and invitation texts (were hard-coded in Chinese)
+"Residents' topic: {0}": "居民议题：{0}",
+"Your topic “{0}” is on the agenda of a meeting.": "您提出的议题“{0}”已列入议事会议程。",
+"{0} meets on {1}: {2}": "{0}将于{1}召开会议：{2}",
 }
 
 def write(path, table):

@@ -4,6 +4,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Jiayuan.Core.Http;
 
+/// <summary>Links users give (a stream, a resource, an Open311 <c>media_url</c>): only absolute http(s) addresses are kept.</summary>
+public static class WebLinks
+{
+    public static bool IsHttp(string value, int max = 500) =>
+        value.Length <= max && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+}
+
 /// <summary>Collects localized field errors for a request; the same messages feed API problem details and form pages.</summary>
 public sealed class FieldErrors(IStringLocalizer localizer)
 {
@@ -38,6 +45,16 @@ public sealed class FieldErrors(IStringLocalizer localizer)
         if (value is not null && value.Length > max)
         {
             Add(field, "{0} must be at most {1} characters.", localizer[label], max);
+        }
+        return this;
+    }
+
+    /// <summary>An optional link: when given, an absolute http(s) address of at most <paramref name="max"/> characters.</summary>
+    public FieldErrors HttpLink(string field, string? value, string message, int max = 500)
+    {
+        if (value is { Length: > 0 } && !WebLinks.IsHttp(value, max))
+        {
+            Add(field, message);
         }
         return this;
     }

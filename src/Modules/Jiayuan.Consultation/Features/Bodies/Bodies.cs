@@ -216,10 +216,7 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         {
             errors.Add("agenda", "Give 1 to 30 agenda items of at most 200 characters each.");
         }
-        if (input.StreamUrl is { Length: > 0 } url && (url.Length > 500 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-        {
-            errors.Add("streamUrl", "The stream link must be an http(s) address.");
-        }
+        errors.HttpLink("streamUrl", input.StreamUrl, "The stream link must be an http(s) address.");
         if (errors.Any)
         {
             return new(default, errors, 400);
@@ -238,13 +235,11 @@ internal sealed class BodyService(JiayuanDbContext db, IPlaceDirectory places, I
         }
         await db.SaveChangesAsync(ct);
         var now = clock.GetUtcNow();
-        await Topics.TopicAgenda.PullAsync(db, id, meeting.Id, Topics.TopicAgenda.Threshold(configuration), now, ct);
+        await Topics.TopicAgenda.PullAsync(db, id, meeting.Id, Topics.TopicAgenda.Threshold(configuration), l, now, ct);
         // The body's members with an account are invited (at once, or in their daily digest).
-        foreach (var memberId in await db.Set<BodyMember>().Where(x => x.BodyId == id && x.UserId != null).Select(x => x.UserId!.Value).Distinct().ToListAsync(ct))
-        {
-            await Notifications.Notifier.NotifyAsync(db, memberId, $"meeting:{meeting.Id}",
-                $"{body.Name}将于{Jiayuan.Core.Text.Dates.Format(meeting.StartsAt)}召开会议：{meeting.Title}", $"/meetings/{meeting.Id}", now, ct);
-        }
+        var invited = await db.Set<BodyMember>().Where(x => x.BodyId == id && x.UserId != null).Select(x => x.UserId!.Value).Distinct().ToListAsync(ct);
+        await Notifications.Notifier.NotifyAsync(db, invited, $"meeting:{meeting.Id}",
+            l["{0} meets on {1}: {2}", body.Name, Jiayuan.Core.Text.Dates.Format(meeting.StartsAt), meeting.Title], $"/meetings/{meeting.Id}", now, ct);
         await db.SaveChangesAsync(ct);
         return new(await MeetingAsync(meeting.Id, user, ct), null, 201);
     }

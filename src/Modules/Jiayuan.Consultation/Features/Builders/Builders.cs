@@ -155,10 +155,7 @@ internal sealed class BuilderService(JiayuanDbContext db, IPlaceDirectory places
         {
             errors.Add("topicId", "There is no such topic or fund project.");
         }
-        if (input.ResourceUrl is { Length: > 0 } url && (url.Length > 500 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-        {
-            errors.Add("resourceUrl", "The resource link must be an http(s) address.");
-        }
+        errors.HttpLink("resourceUrl", input.ResourceUrl, "The resource link must be an http(s) address.");
         if (errors.Any)
         {
             return new(default, errors, 400);

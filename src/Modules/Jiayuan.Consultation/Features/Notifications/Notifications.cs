@@ -60,19 +60,38 @@ internal sealed class NotificationService(JiayuanDbContext db)
 /// <summary>Queues news for users; immediate users get it in their inbox at once, the others in the daily digest.</summary>
 internal static class Notifier
 {
-    public static async Task NotifyAsync(JiayuanDbContext db, long userId, string key, string text, string? url, DateTimeOffset now, CancellationToken ct)
+    public static Task NotifyAsync(JiayuanDbContext db, long userId, string key, string text, string? url, DateTimeOffset now, CancellationToken ct) =>
+        NotifyAsync(db, [userId], key, text, url, now, ct);
+
+    /// <summary>The same news for several users (a meeting's invitations): one preference query and two saves whatever their number.</summary>
+    public static async Task NotifyAsync(JiayuanDbContext db, IReadOnlyCollection<long> userIds, string key, string text, string? url, DateTimeOffset now, CancellationToken ct)
     {
-        var daily = await db.Set<NotificationPreference>().AnyAsync(p => p.UserId == userId && p.Daily, ct);
-        var n = new PendingNotification { UserId = userId, Key = key, Text = text, Url = url, CreatedAt = now };
-        db.Add(n);
-        if (!daily)
+        if (userIds.Count == 0)
         {
-            var message = new InboxMessage { UserId = userId, Text = text, CreatedAt = now };
-            db.Add(message);
-            await db.SaveChangesAsync(ct);
-            n.MessageId = message.Id;
+            return;
+        }
+        var daily = (await db.Set<NotificationPreference>().Where(p => userIds.Contains(p.UserId) && p.Daily).Select(p => p.UserId).ToListAsync(ct)).ToHashSet();
+        var immediate = new List<(PendingNotification Pending, InboxMessage Message)>();
+        foreach (var userId in userIds)
+        {
+            var pending = new PendingNotification { UserId = userId, Key = key, Text = text, Url = url, CreatedAt = now };
+            db.Add(pending);
+            if (!daily.Contains(userId))
+            {
+                var message = new InboxMessage { UserId = userId, Text = text, CreatedAt = now };
+                db.Add(message);
+                immediate.Add((pending, message));
+            }
         }
         await db.SaveChangesAsync(ct);
+        if (immediate.Count > 0)
+        {
+            foreach (var (pending, message) in immediate)
+            {
+                pending.MessageId = message.Id;
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ internal static class TopicAgenda
 {
     public static int Threshold(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Consultation:TopicSupportThreshold", 10));
 
-    public static async Task PlaceAsync(JiayuanDbContext db, Topic topic, DateTimeOffset now, CancellationToken ct)
+    public static async Task PlaceAsync(JiayuanDbContext db, Topic topic, IStringLocalizer l, DateTimeOffset now, CancellationToken ct)
     {
         if (topic.RoutedBodyId is not { } bodyId || topic.AgendaItemId is not null)
         {
@@ -82,27 +82,27 @@ internal static class TopicAgenda
         var next = meeting.Where(m => m.StartsAt > now).OrderBy(m => m.StartsAt).FirstOrDefault();
         if (next is not null)
         {
-            await AddAsync(db, next.Id, topic, now, ct);
+            await AddAsync(db, next.Id, topic, l, now, ct);
         }
     }
 
     /// <summary>A new meeting takes the body's supported topics still waiting for one.</summary>
-    public static async Task PullAsync(JiayuanDbContext db, long bodyId, long meetingId, int threshold, DateTimeOffset now, CancellationToken ct)
+    public static async Task PullAsync(JiayuanDbContext db, long bodyId, long meetingId, int threshold, IStringLocalizer l, DateTimeOffset now, CancellationToken ct)
     {
         var waiting = await db.Set<Topic>().Where(t => t.RoutedBodyId == bodyId && t.AgendaItemId == null && !t.Hidden && t.Supports >= threshold).OrderBy(t => t.Id).ToListAsync(ct);
         foreach (var topic in waiting)
         {
-            await AddAsync(db, meetingId, topic, now, ct);
+            await AddAsync(db, meetingId, topic, l, now, ct);
         }
     }
 
-    private static async Task AddAsync(JiayuanDbContext db, long meetingId, Topic topic, DateTimeOffset now, CancellationToken ct)
+    private static async Task AddAsync(JiayuanDbContext db, long meetingId, Topic topic, IStringLocalizer l, DateTimeOffset now, CancellationToken ct)
     {
         AgendaItem? item = null;
         for (var attempt = 0; item is null; attempt++)
         {
             var position = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).MaxAsync(a => (int?)a.Position, ct) ?? 0;
-            var candidate = new AgendaItem { MeetingId = meetingId, Position = position + 1, Title = "居民议题：" + topic.Title };
+            var candidate = new AgendaItem { MeetingId = meetingId, Position = position + 1, Title = l["Residents' topic: {0}", topic.Title] };
             db.Add(candidate);
             try
             {
@@ -130,7 +130,7 @@ internal static class TopicAgenda
         }
         topic.AgendaItemId = item.Id;
         // Tell the one who raised it that their topic will be discussed (at once, or in their daily digest).
-        await Notifications.Notifier.NotifyAsync(db, topic.AuthorId, $"topic:{topic.Id}:agenda", $"您提出的议题“{topic.Title}”已列入议事会议程。", $"/topics/{topic.Id}", now, ct);
+        await Notifications.Notifier.NotifyAsync(db, topic.AuthorId, $"topic:{topic.Id}:agenda", l["Your topic “{0}” is on the agenda of a meeting.", topic.Title], $"/topics/{topic.Id}", now, ct);
     }
 }
 
@@ -250,7 +250,7 @@ internal sealed class TopicService(JiayuanDbContext db, IPlaceDirectory places, 
         topic.Supports = supports;
         if (supports >= TopicAgenda.Threshold(configuration))
         {
-            await TopicAgenda.PlaceAsync(db, topic, now, ct);
+            await TopicAgenda.PlaceAsync(db, topic, l, now, ct);
         }
         return (200, null, Row(topic, null));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Jiayuan.Core.Data;
+using Jiayuan.Core.Http;
 using Jiayuan.Core.Text;
 using Jiayuan.Demands.Contracts;
 using Jiayuan.Demands.Domain;
@@ -197,7 +198,7 @@ public static class Open311Endpoints
             errors.Add("description must be at most 4000 characters.");
         }
         var media = F("media_url");
-        if (media is not null && (!Uri.TryCreate(media, UriKind.Absolute, out var mediaUri) || mediaUri.Scheme is not ("http" or "https") || media.Length > 500))
+        if (media is not null && !WebLinks.IsHttp(media))
         {
             errors.Add("media_url must be an http(s) URL.");
         }
