@@ -118,7 +118,6 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
             db.AddRange(units.Select((u, i) => new JointUnit { OrganizationId = org.Id, Name = u, Position = i }));
             await db.SaveChangesAsync(ct);
         }
-        Features.Stats.PartyStatistics.Signal.Invalidate();
         return TypedResults.Created($"/api/v1/party/organizations/{org.Id}", new CreatedId(org.Id));
     }
 
@@ -149,7 +148,6 @@ internal sealed class ManageService(JiayuanDbContext db, IPlaceDirectory places,
         };
         db.Add(root);
         await db.SaveChangesAsync(ct);
-        Features.Stats.PartyStatistics.Signal.Invalidate();
         return TypedResults.Created($"/api/v1/party/organizations/{root.Id}", new CreatedId(root.Id));
     }
 
